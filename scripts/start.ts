@@ -1,0 +1,50 @@
+/**
+ * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, the demo seed on
+ * first start, a production build when the sources changed, then `next start` on PORT.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { provisionDatabase } from '../server/platform/database';
+import { authSecret, dataDir } from '../server/platform/runtime-config';
+import { buildIsCurrent, recordBuild } from './build-stamp';
+
+const port = process.env.PORT ?? '3000';
+const dev = process.argv.includes('--dev');
+const nextBin = 'node_modules/next/dist/bin/next';
+
+async function main() {
+  const database = await provisionDatabase({ dataDir: join(dataDir(), 'pg'), database: 'counterfoil' });
+  console.log(`[start] PostgreSQL ready (${database.embedded ? 'embedded' : 'external'})`);
+  const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true' };
+
+  const seed = spawnSync(process.execPath, ['--import', 'tsx', 'prisma/seed/index.ts', '--if-empty'], { stdio: 'inherit', env });
+  if (seed.status !== 0) throw new Error('seed failed');
+
+  if (!dev && !buildIsCurrent()) {
+    console.log('[start] building the portal (next build)…');
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) throw new Error('next build failed');
+    recordBuild();
+  }
+
+  const server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, '-H', process.env.HOST ?? '0.0.0.0'], {
+    stdio: 'inherit',
+    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  const shutdown = async () => {
+    server.kill('SIGTERM');
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  server.on('exit', async (code) => {
+    await database.stop();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error) => {
+  console.error(`[start] ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { LosslessNumber, stringify } from 'lossless-json';
+import { Decimal } from './money';
+
+/**
+ * The one JSON writer for the wire. A Decimal is written with its own digits as a JSON number
+ * literal (12345678901.123456789 stays exact); Dates become RFC 3339 UTC. `JSON.stringify`
+ * would route money through a float and lose digits.
+ */
+function prepare(value: unknown): unknown {
+  if (value instanceof Decimal) return new LosslessNumber(value.toFixed());
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(prepare);
+  if (value && typeof value === 'object') {
+    if (isDecimalLike(value)) return new LosslessNumber(new Decimal(value.toFixed()).toFixed());
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = prepare(item);
+    return out;
+  }
+  return value;
+}
+
+/** Prisma's own Decimal class is a separate decimal.js clone; recognise it by shape. */
+function isDecimalLike(value: object): value is { toFixed(): string } {
+  return typeof (value as { toFixed?: unknown }).toFixed === 'function' && 'd' in value && 'e' in value && 's' in value;
+}
+
+export function writeJson(value: unknown): string {
+  return stringify(prepare(value)) ?? 'null';
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { Decimal, fromMoneyParts, priceLine, roundToMinor, toMinorUnitsString, toMoneyParts } from './money';
+import { writeJson } from './json';
+
+describe('money', () => {
+  it('rounds half up to the minor unit, per line (99 × 0.06 = 5.94)', () => {
+    expect(priceLine('1', '99', '0.06', 'CNY')).toMatchObject({ amount: new Decimal('99'), taxAmount: new Decimal('5.94') });
+    expect(roundToMinor('0.005', 'CNY').toFixed()).toBe('0.01');
+    expect(roundToMinor('-0.005', 'CNY').toFixed()).toBe('-0.01');
+    expect(roundToMinor('0.0049999', 'USD').toFixed()).toBe('0');
+    expect(roundToMinor('12.5', 'JPY').toFixed()).toBe('13');
+    expect(new Decimal(100).times(14).dividedBy(31).toDecimalPlaces(2).toFixed()).toBe('45.16');
+  });
+
+  it('writes JSON numbers with the exact digits of the decimal', () => {
+    const body = writeJson({ a: new Decimal('12345678901.123456789'), b: new Decimal('0.000000001'), c: [new Decimal('-5.94')] });
+    expect(body).toBe('{"a":12345678901.123456789,"b":0.000000001,"c":[-5.94]}');
+    expect(JSON.stringify({ a: Number('12345678901.123456789') })).not.toContain('12345678901.123456789');
+  });
+
+  it('converts to F5 minor units and to seed 004 Money with one sign', () => {
+    expect(toMinorUnitsString('499', 'CNY')).toBe('49900');
+    expect(toMinorUnitsString('0.005', 'USD')).toBe('1');
+    expect(toMoneyParts('-1.75', 'CNY')).toEqual({ currency_code: 'CNY', units: '-1', nanos: -750_000_000 });
+    expect(toMoneyParts('12345678901.123456789', 'CNY')).toEqual({ currency_code: 'CNY', units: '12345678901', nanos: 123_456_789 });
+    expect(toMoneyParts('0.000000001', 'CNY')).toEqual({ currency_code: 'CNY', units: '0', nanos: 1 });
+    expect(fromMoneyParts({ units: '-1', nanos: -750_000_000 }).toFixed()).toBe('-1.75');
+  });
+});

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { now } from '../clock';
+import type { AppError } from '../errors';
+
+/** Per-request facts an envelope may print. */
+export type EnvelopeMeta = { traceId: string; timestamp: string };
+
+export function newEnvelopeMeta(): EnvelopeMeta {
+  return { traceId: `TRACE-${randomUUID().toUpperCase()}`, timestamp: rfc3339(now()) };
+}
+
+/** RFC 3339 UTC without a fraction when there is none: 2026-04-01T00:00:00Z. */
+export function rfc3339(instant: Date): string {
+  return instant.toISOString().replace('.000Z', 'Z');
+}
+
+/** How one seed wraps a success and an error (WIRE.md). */
+export type Envelope = {
+  success: (body: unknown, meta: EnvelopeMeta) => unknown;
+  error: (error: AppError, meta: EnvelopeMeta) => unknown;
+};
+
+/** Seed 000 (internal export): {code, message, timestamp, data}. */
+export const internalEnvelope: Envelope = {
+  success: (data, meta) => ({ code: 200, message: 'ok', timestamp: meta.timestamp, data }),
+  error: (error, meta) => ({ code: error.status, message: error.message, timestamp: meta.timestamp, data: null }),
+};
+
+/** Seed 001 (billing records): the list fields sit beside code/message/timestamp. */
+export const recordsEnvelope: Envelope = {
+  success: (body, meta) => ({ code: 200, message: 'ok', ...(body as object), timestamp: meta.timestamp }),
+  error: (error, meta) => ({ code: error.status, message: error.message, timestamp: meta.timestamp }),
+};
+
+/** Seed 002 (daily bill detail, camelCase). */
+export const dailyDetailEnvelope: Envelope = {
+  success: (content, meta) => ({ code: 200, content, errorCode: '', message: '', success: true, traceId: meta.traceId }),
+  error: (error, meta) => ({ code: error.status, content: [], errorCode: error.reason, message: error.message, success: false, traceId: meta.traceId }),
+};
+
+/** Seed 003 (F5): the body itself; errors are a bare JSON string, F5's documented form. */
+export const f5Envelope: Envelope = {
+  success: (body) => body,
+  error: (error) => error.message,
+};
+
+/** Seed 004 (hourly bill details): google.rpc-style errors. */
+export const hourlyDetailEnvelope: Envelope = {
+  success: (body) => body,
+  error: (error) => ({ code: error.status, message: error.message, details: error.details }),
+};

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import type { MembershipRole } from '../generated/prisma/enums';
+import { AppError, forbidden, notFound, unauthorized } from '../errors';
+import { tenantRoleAtLeast } from '../auth/roles';
+import { apiKeyActor, serviceActor, userActor, type Actor } from '../audit/actor';
+import { loadTenantScope, resolveTenantAccess, type TenantScope } from '../tenants/tenant-access';
+import { findNamespace, type NamespaceRef } from '../tenants/namespaces';
+import type { ApiKeyScope } from '../apikeys/schema';
+import { clientIp, userAgent } from '../platform/request-info';
+import { writeJson } from '../json';
+import { authenticateApiKey, authenticateService, presentedCredential, sessionUserFromCookie } from './credentials';
+import { newEnvelopeMeta, type Envelope, type EnvelopeMeta } from './envelopes';
+import { queryObject, readJsonBody, validate } from './parse';
+import { JSON_HEADERS, errorResponse } from './respond';
+import { requestFingerprint, runIdempotent } from './idempotency';
+
+type RouteParams = { params: Promise<Record<string, string | string[] | undefined>> };
+export type RouteHandler = (request: Request, context: RouteParams) => Promise<Response>;
+
+export type TenantCaller = { scope: TenantScope; actor: Actor; via: 'api_key' | 'session' };
+
+type Schemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = { params?: P; query?: Q; body?: B };
+
+type HandlerInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
+  request: Request;
+  meta: EnvelopeMeta;
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+};
+
+export type TenantRouteOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = Schemas<P, Q, B> & {
+  envelope: Envelope;
+  /** API key scope this endpoint needs. */
+  scope: ApiKeyScope;
+  /** Minimum membership role for a signed-in person (default: viewer to read, billing to write). */
+  role?: MembershipRole;
+  /** Path parameter that names the tenant (seed 001): another tenant's id is 404. */
+  tenantParam?: string;
+  /** Path parameter that names a namespace (seed 003): unknown or foreign is 404. */
+  namespaceParam?: string;
+  /** A mutation: honour Idempotency-Key. */
+  idempotent?: boolean;
+};
+
+const requestMeta = (request: Request, meta: EnvelopeMeta) => ({ ip: clientIp(request.headers), userAgent: userAgent(request.headers), requestId: meta.traceId });
+
+async function parseInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  request: Request,
+  context: RouteParams,
+  schemas: Schemas<P, Q, B>,
+) {
+  const rawParams = await context.params;
+  const params = schemas.params ? validate(schemas.params, rawParams, 'path parameters') : rawParams;
+  const query = schemas.query ? validate(schemas.query, queryObject(new URL(request.url)), 'query parameters') : {};
+  const { raw, value } = schemas.body ? await readJsonBody(request) : { raw: '', value: undefined };
+  const body = schemas.body ? validate(schemas.body, value, 'request body') : undefined;
+  return { params: params as z.output<P>, query: query as z.output<Q>, body: body as z.output<B>, rawBody: raw, rawParams };
+}
+
+/** API key (any of the three header forms) or, failing that, the portal's session cookie. */
+async function authenticateTenantCaller(request: Request, meta: EnvelopeMeta, options: TenantRouteOptions<z.ZodType, z.ZodType, z.ZodType>, pathTenantId: string | undefined): Promise<TenantCaller> {
+  const credential = presentedCredential(request.headers);
+  const reqMeta = requestMeta(request, meta);
+  if (credential?.kind === 'service') throw forbidden('a service credential cannot call tenant endpoints', 'WRONG_CREDENTIAL_KIND');
+  if (credential) {
+    const key = await authenticateApiKey(credential.token);
+    if (!key.scopes.includes(options.scope)) throw forbidden(`this API key lacks the ${options.scope} scope`, 'SCOPE_MISSING');
+    if (pathTenantId !== undefined && pathTenantId !== key.tenantId) throw notFound('tenant', 'TENANT_NOT_FOUND');
+    const scope = await loadTenantScope(key.tenantId, null);
+    if (!scope) throw unauthorized('invalid API key', 'INVALID_API_KEY');
+    return { scope, actor: apiKeyActor(key.id, key.createdByUserId, reqMeta), via: 'api_key' };
+  }
+  const user = await sessionUserFromCookie(request);
+  if (!user) throw unauthorized('an API key or a session is required', 'UNAUTHENTICATED');
+  const tenantId = pathTenantId ?? request.headers.get('x-counterfoil-tenant') ?? undefined;
+  const scope = tenantId ? await resolveTenantAccess(user.id, tenantId) : null;
+  if (!scope?.role) throw notFound('tenant', 'TENANT_NOT_FOUND');
+  const minimum = options.role ?? (options.scope === 'read' ? 'viewer' : 'billing');
+  if (!tenantRoleAtLeast(scope.role, minimum)) throw forbidden(`this needs the ${minimum} role or higher`, 'ROLE_TOO_LOW');
+  return { scope, actor: userActor(user.id, reqMeta), via: 'session' };
+}
+
+async function respondIdempotently(request: Request, tenantId: string, rawBody: string, meta: EnvelopeMeta, run: () => Promise<Response>): Promise<Response> {
+  const key = request.headers.get('idempotency-key');
+  if (!key) return run();
+  const url = new URL(request.url);
+  const stored = await runIdempotent({
+    tenantId,
+    key,
+    fingerprint: requestFingerprint(request.method, url.pathname + url.search, rawBody),
+    execute: async () => {
+      const response = await run();
+      return { status: response.status, body: await response.text() };
+    },
+  });
+  return new Response(stored.body, {
+    status: stored.status,
+    headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId, ...(stored.replayed ? { 'idempotent-replayed': 'true' } : {}) },
+  });
+}
+
+/** The one guard every tenant REST endpoint goes through. */
+export function tenantRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
+  options: TenantRouteOptions<P, Q, B>,
+  handler: (input: HandlerInput<P, Q, B> & { caller: TenantCaller; namespace: NamespaceRef | null }) => Promise<unknown>,
+): RouteHandler {
+  return async (request, context) => {
+    const meta = newEnvelopeMeta();
+    try {
+      const rawParams = await context.params;
+      const pathTenant = options.tenantParam ? String(rawParams[options.tenantParam] ?? '') : undefined;
+      const caller = await authenticateTenantCaller(request, meta, options as TenantRouteOptions<z.ZodType, z.ZodType, z.ZodType>, pathTenant);
+      const input = await parseInput(request, context, options);
+      const namespaceName = options.namespaceParam ? String(rawParams[options.namespaceParam] ?? '') : null;
+      const namespace = namespaceName === null ? null : await findNamespace(caller.scope.tenantId, namespaceName);
+      if (namespaceName !== null && !namespace) throw new AppError('NOT_FOUND', 'NAMESPACE_NOT_FOUND', `namespace "${namespaceName}" not found`);
+      const run = async () => {
+        try {
+          const result = await handler({ ...input, request, meta, caller, namespace });
+          if (result instanceof Response) return result;
+          return new Response(writeJson(options.envelope.success(result, meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
+        } catch (error) {
+          return errorResponse(error, options.envelope, meta);
+        }
+      };
+      return options.idempotent ? await respondIdempotently(request, caller.scope.tenantId, input.rawBody, meta, run) : await run();
+    } catch (error) {
+      return errorResponse(error, options.envelope, meta);
+    }
+  };
+}
+
+/** The guard for `/internal/…`: a service credential with the named scope, never a tenant key or a session. */
+export function serviceRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
+  options: Schemas<P, Q, B> & { envelope: Envelope; scope: string },
+  handler: (input: HandlerInput<P, Q, B> & { actor: Actor; credentialId: string }) => Promise<unknown>,
+): RouteHandler {
+  return async (request, context) => {
+    const meta = newEnvelopeMeta();
+    try {
+      const credential = presentedCredential(request.headers);
+      if (!credential) throw unauthorized('a service credential is required', 'UNAUTHENTICATED');
+      if (credential.kind !== 'service') throw forbidden('this endpoint takes a service credential, not a tenant API key', 'WRONG_CREDENTIAL_KIND');
+      const service = await authenticateService(credential.token, options.scope);
+      const input = await parseInput(request, context, options);
+      const result = await handler({ ...input, request, meta, actor: serviceActor(requestMeta(request, meta)), credentialId: service.id });
+      return new Response(writeJson(options.envelope.success(result, meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
+    } catch (error) {
+      return errorResponse(error, options.envelope, meta);
+    }
+  };
+}

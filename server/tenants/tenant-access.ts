@@ -1,0 +1,45 @@
+import { prisma } from '../db';
+import type { MembershipRole } from '../generated/prisma/enums';
+
+const TENANT_SCOPE_SELECT = { id: true, name: true, currency: true, locale: true, billingTimezone: true, taxRate: true, status: true } as const;
+
+export type TenantScope = {
+  tenantId: string;
+  /** The person's membership role; null for an API key, which is authorised by its scopes instead. */
+  role: MembershipRole | null;
+  tenant: { id: string; name: string; currency: string; locale: string; billingTimezone: string };
+};
+
+/** The caller's membership in a tenant, or null: a tenant the user does not belong to does not exist for them. */
+export async function resolveTenantAccess(userId: string, tenantId: string): Promise<(TenantScope & { role: MembershipRole }) | null> {
+  const membership = await prisma.membership.findUnique({
+    where: { tenantId_userId: { tenantId, userId } },
+    select: { role: true, tenant: { select: TENANT_SCOPE_SELECT } },
+  });
+  if (!membership || membership.tenant.status === 'closed') return null;
+  const { tenant } = membership;
+  return {
+    tenantId: tenant.id,
+    role: membership.role,
+    tenant: { id: tenant.id, name: tenant.name, currency: tenant.currency, locale: tenant.locale, billingTimezone: tenant.billingTimezone },
+  };
+}
+
+export async function listUserTenants(userId: string) {
+  const memberships = await prisma.membership.findMany({
+    where: { userId, tenant: { status: { not: 'closed' } } },
+    select: { role: true, tenant: { select: { id: true, name: true, currency: true } } },
+    orderBy: { tenant: { name: 'asc' } },
+  });
+  return memberships.map((m) => ({ tenantId: m.tenant.id, name: m.tenant.name, currency: m.tenant.currency, role: m.role }));
+}
+
+export async function loadTenantScope(tenantId: string, role: MembershipRole | null): Promise<TenantScope | null> {
+  const tenant = await prisma.tenant.findUnique({ where: { id: tenantId }, select: TENANT_SCOPE_SELECT });
+  if (!tenant || tenant.status === 'closed') return null;
+  return {
+    tenantId: tenant.id,
+    role,
+    tenant: { id: tenant.id, name: tenant.name, currency: tenant.currency, locale: tenant.locale, billingTimezone: tenant.billingTimezone },
+  };
+}

@@ -1,0 +1,37 @@
+import type { MembershipRole, StaffRole } from '../generated/prisma/enums';
+import { forbidden, notFound, unauthorized } from '../errors';
+import { staffRoleAtLeast, tenantRoleAtLeast } from '../auth/roles';
+import { resolveTenantAccess } from '../tenants/tenant-access';
+import { userActor } from '../audit/actor';
+import { baseProcedure, middleware } from './init';
+
+export const publicProcedure = baseProcedure;
+
+const requireUser = middleware(({ ctx, next }) => {
+  if (!ctx.user) throw unauthorized();
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const authedProcedure = baseProcedure.use(requireUser);
+
+/**
+ * The one place tenant data is scoped: the requested tenant must be one the user belongs to,
+ * else NOT_FOUND (a foreign tenant does not exist for the caller); a lower role gets FORBIDDEN.
+ */
+export function tenantProcedure(minimumRole: MembershipRole) {
+  return authedProcedure.use(async ({ ctx, next }) => {
+    const access = ctx.requestedTenantId ? await resolveTenantAccess(ctx.user.id, ctx.requestedTenantId) : null;
+    if (!access) throw notFound('tenant', 'TENANT_NOT_FOUND');
+    if (!tenantRoleAtLeast(access.role, minimumRole)) throw forbidden(`this needs the ${minimumRole} role or higher`, 'ROLE_TOO_LOW');
+    return next({ ctx: { ...ctx, scope: access, actor: userActor(ctx.user.id, ctx.meta) } });
+  });
+}
+
+export function staffProcedure(minimumRole: StaffRole) {
+  return authedProcedure.use(({ ctx, next }) => {
+    const role = ctx.user.staffRole;
+    if (!role) throw forbidden('staff only', 'NOT_STAFF');
+    if (!staffRoleAtLeast(role, minimumRole)) throw forbidden(`this needs the ${minimumRole} staff role or higher`, 'ROLE_TOO_LOW');
+    return next({ ctx: { ...ctx, staffRole: role, actor: userActor(ctx.user.id, ctx.meta, 'staff') } });
+  });
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { prisma } from '../db';
+import { now } from '../clock';
+import { newId } from '../ids';
+import { conflict, notFound } from '../errors';
+import { hashPassword } from '../auth/password';
+import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../audit/actor';
+import type { MembershipRole } from '../generated/prisma/enums';
+
+export const createUserInput = z.strictObject({
+  id: z.string().regex(/^usr_[a-z0-9_]{2,40}$/).optional(),
+  email: z.email().max(320).transform((email) => email.toLowerCase()),
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(10).max(200),
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  staffRole: z.enum(['support', 'finance', 'admin']).nullable().default(null),
+});
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+const PUBLIC_USER = { id: true, email: true, name: true, locale: true, staffRole: true, status: true, createdAt: true } as const;
+
+export async function createUser(raw: CreateUserInput, actor: Actor) {
+  const input = createUserInput.parse(raw);
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw conflict('a user with this email exists', 'USER_EXISTS');
+    const user = await tx.user.create({
+      data: { id: input.id ?? newId('usr'), email: input.email, name: input.name, passwordHash, locale: input.locale, staffRole: input.staffRole, createdAt: now() },
+      select: PUBLIC_USER,
+    });
+    await recordAudit(tx, actor, { tenantId: null, action: 'user.create', targetType: 'user', targetId: user.id, after: user });
+    return user;
+  });
+}
+
+export async function addMembership(args: { tenantId: string; userId: string; role: MembershipRole }, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: args.userId }, select: { staffRole: true } });
+    if (!user) throw notFound('user', 'USER_NOT_FOUND');
+    if (user.staffRole) throw conflict('staff users cannot be tenant members', 'STAFF_NOT_MEMBER');
+    const membership = await tx.membership.create({ data: { ...args, createdAt: now() } });
+    await recordAudit(tx, actor, { tenantId: args.tenantId, action: 'membership.create', targetType: 'user', targetId: args.userId, after: { role: args.role } });
+    return membership;
+  });
+}

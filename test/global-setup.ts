@@ -1,0 +1,24 @@
+import type { TestProject } from 'vitest/node';
+import { join } from 'node:path';
+import { provisionDatabase } from '../server/platform/database';
+import { dataDir } from '../server/platform/runtime-config';
+
+/**
+ * One real PostgreSQL for the whole run: the embedded cluster under data/pg-test, or the server
+ * named by DATABASE_URL (a `<name>_test` database on it). Either way a fresh database, migrated.
+ */
+export default async function setup(project: TestProject) {
+  const database = await provisionDatabase({ dataDir: join(dataDir(), 'pg-test'), database: 'counterfoil_test', fresh: true });
+  project.provide('databaseUrl', database.url);
+  project.provide('databaseKind', database.embedded ? 'embedded' : 'external');
+  return async () => {
+    await database.stop();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    databaseKind: 'embedded' | 'external';
+  }
+}
