@@ -1,0 +1,99 @@
+import type { Prisma } from '../db';
+import { now } from '../clock';
+import { newId } from '../ids';
+import { money, priceLine, sum, type DecimalLike } from '../money';
+import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../audit/actor';
+import type { BillingRecordType } from '../generated/prisma/enums';
+import { appendCreditTransaction, getCreditBalance } from '../credits/ledger';
+import { nextInvoiceNumber } from './invoice-numbers';
+
+type Tx = Prisma.TransactionClient;
+
+export type InvoiceLineInput = {
+  resourceType: string;
+  skuId?: string | null;
+  description: string;
+  quantity: DecimalLike;
+  unitPrice: DecimalLike;
+  periodStart?: Date | null;
+  periodEnd?: Date | null;
+};
+
+export type IssueInvoiceInput = {
+  tenantId: string;
+  type: BillingRecordType;
+  description: string;
+  lines: InvoiceLineInput[];
+  subscriptionId?: string | null;
+  appId?: string | null;
+  periodStart?: Date | null;
+  periodEnd?: Date | null;
+  dueInDays?: number;
+};
+
+/**
+ * Prices every line at the tenant's tax rate (each line rounded on its own), finalizes the record
+ * with the next invoice number, and settles what it can from the credit balance.
+ */
+export async function issueInvoice(tx: Tx, input: IssueInvoiceInput, actor: Actor) {
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { currency: true, taxRate: true } });
+  const issuedAt = now();
+  const priced = input.lines.map((line, index) => ({ line, index, ...priceLine(line.quantity, line.unitPrice, tenant.taxRate, tenant.currency) }));
+  const subtotal = sum(priced.map((p) => p.amount));
+  const taxAmount = sum(priced.map((p) => p.taxAmount));
+  const amount = subtotal.plus(taxAmount);
+  const recordId = newId('rec');
+  const record = await tx.billingRecord.create({
+    data: {
+      tenantId: input.tenantId, id: recordId, type: input.type, status: 'open', description: input.description, currency: tenant.currency,
+      subtotal: subtotal.toFixed(), taxAmount: taxAmount.toFixed(), amount: amount.toFixed(),
+      subscriptionId: input.subscriptionId ?? null, appId: input.appId ?? null,
+      periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null,
+      invoiceNumber: await nextInvoiceNumber(tx, issuedAt), finalizedAt: issuedAt,
+      dueAt: new Date(issuedAt.getTime() + (input.dueInDays ?? 14) * 86_400_000), createdAt: issuedAt,
+      lineItems: {
+        create: priced.map(({ line, index, amount: lineAmount, taxAmount: lineTax }) => ({
+          id: newId('li'), position: index + 1, resourceType: line.resourceType, skuId: line.skuId ?? null,
+          description: line.description, quantity: money(line.quantity).toFixed(), unitPrice: money(line.unitPrice).toFixed(),
+          amount: lineAmount.toFixed(), taxRate: tenant.taxRate, taxAmount: lineTax.toFixed(),
+          periodStart: line.periodStart ?? null, periodEnd: line.periodEnd ?? null, createdAt: issuedAt,
+        })),
+      },
+    },
+    select: { id: true, invoiceNumber: true, amount: true, status: true },
+  });
+  await recordAudit(tx, actor, {
+    tenantId: input.tenantId, action: 'invoice.issue', targetType: 'billing_record', targetId: recordId,
+    after: { invoiceNumber: record.invoiceNumber, type: input.type, amount: amount.toFixed(), currency: tenant.currency },
+  });
+  return settleFromCredit(tx, input.tenantId, recordId, actor);
+}
+
+/** Applies the credit balance to an open invoice; it is paid once credit covers all of it. */
+export async function settleFromCredit(tx: Tx, tenantId: string, recordId: string, actor: Actor) {
+  const record = await tx.billingRecord.findUniqueOrThrow({
+    where: { tenantId_id: { tenantId, id: recordId } },
+    select: { id: true, status: true, amount: true, creditAppliedAmount: true, invoiceNumber: true },
+  });
+  const outstanding = money(record.amount).minus(money(record.creditAppliedAmount));
+  if (record.status !== 'open' || outstanding.lte(0)) return record;
+  const { balance } = await getCreditBalance(tenantId, tx);
+  const applied = balance.lt(outstanding) ? balance : outstanding;
+  if (applied.lte(0)) return record;
+  await appendCreditTransaction(tx, {
+    tenantId, type: 'debit', amount: applied, source: 'invoice_payment', sourceId: recordId,
+    remark: `${record.invoiceNumber ?? recordId}`, actorUserId: actor.userId,
+  });
+  const paid = applied.eq(outstanding);
+  const updated = await tx.billingRecord.update({
+    where: { tenantId_id: { tenantId, id: recordId } },
+    data: { creditAppliedAmount: money(record.creditAppliedAmount).plus(applied).toFixed(), ...(paid ? { status: 'paid', paidAt: now() } : {}) },
+    select: { id: true, status: true, amount: true, creditAppliedAmount: true, invoiceNumber: true },
+  });
+  await recordAudit(tx, actor, {
+    tenantId, action: 'invoice.apply_credit', targetType: 'billing_record', targetId: recordId,
+    before: { status: record.status, creditAppliedAmount: record.creditAppliedAmount }, after: { status: updated.status, creditAppliedAmount: updated.creditAppliedAmount },
+  });
+  return updated;
+}

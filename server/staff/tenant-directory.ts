@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { prisma } from '../db';
+
+export const tenantDirectoryInput = z.strictObject({
+  search: z.string().trim().max(200).default(''),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+
+/** The staff console's first page: every tenant, searchable by id or name, newest first. */
+export async function listTenantsForStaff(input: z.output<typeof tenantDirectoryInput>) {
+  const where = input.search
+    ? { OR: [{ id: { contains: input.search, mode: 'insensitive' as const } }, { name: { contains: input.search, mode: 'insensitive' as const } }] }
+    : {};
+  const [rows, total] = await Promise.all([
+    prisma.tenant.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+      select: {
+        id: true, name: true, currency: true, locale: true, status: true, createdAt: true,
+        subscriptions: { where: { endedAt: null }, select: { planCode: true, status: true }, take: 1 },
+        _count: { select: { memberships: true } },
+      },
+    }),
+    prisma.tenant.count({ where }),
+  ]);
+  return {
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    tenants: rows.map(({ subscriptions, _count, ...tenant }) => ({
+      ...tenant, planCode: subscriptions[0]?.planCode ?? null, subscriptionStatus: subscriptions[0]?.status ?? null, members: _count.memberships,
+    })),
+  };
+}
