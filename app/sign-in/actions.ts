@@ -1,0 +1,27 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { signIn } from '@/server/auth/next-auth';
+
+export type SignInState = { error: 'invalid' | 'rate_limited' | null; email: string };
+
+/** Only same-site paths are followed after sign-in. */
+function safeCallback(value: FormDataEntryValue | null): string {
+  const path = typeof value === 'string' ? value : '/';
+  return path.startsWith('/') && !path.startsWith('//') ? path : '/';
+}
+
+export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get('email') ?? '').trim();
+  try {
+    await signIn('credentials', { email, password: String(form.get('password') ?? ''), redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      return { error: code === 'rate_limited' ? 'rate_limited' : 'invalid', email };
+    }
+    throw error;
+  }
+  redirect(safeCallback(form.get('callbackUrl')));
+}

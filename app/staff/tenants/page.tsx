@@ -1,0 +1,5 @@
+import { TenantDirectory } from './TenantDirectory';
+
+export default function StaffTenantsPage() {
+  return <TenantDirectory />;
+}

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { currentUser } from '@/server/auth/viewer';
+import { resolveTenantAccess } from '@/server/tenants/tenant-access';
+import { AppShell } from '@/components/portal/AppShell';
+import { PortalProviders } from '@/components/providers/trpc';
+import { TenantProvider } from '@/components/providers/tenant';
+import { Badge } from '@/components/ui';
+import { currentMessages } from '@/app/locale';
+
+type Props = { children: ReactNode; params: Promise<{ tenantId: string }> };
+
+/** Every tenant page checks the membership here; a tenant the person does not belong to is a 404. */
+export default async function TenantLayout({ children, params }: Props) {
+  const { tenantId } = await params;
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/t/${tenantId}`)}`);
+  const access = await resolveTenantAccess(user.id, tenantId);
+  if (!access) notFound();
+  const messages = await currentMessages();
+  const base = `/t/${tenantId}`;
+  return (
+    <AppShell
+      brand={messages.app.name}
+      brandHref={base}
+      navLabel={messages.app.tagline}
+      nav={[
+        { href: base, label: messages.nav.overview, exact: true },
+        { href: `${base}/settings/api-keys`, label: messages.nav.apiKeys },
+      ]}
+      context={<>
+        <strong data-testid="tenant-name">{access.tenant.name}</strong>
+        <Badge tone="info">{messages.roles[access.role]}</Badge>
+        <Link className="cf-small" href="/tenants">{messages.nav.switchTenant}</Link>
+      </>}
+      userLabel={user.email}
+      signOutLabel={messages.common.signOut}
+    >
+      <TenantProvider tenant={{ ...access.tenant, role: access.role }}>
+        <PortalProviders tenantId={tenantId}>{children}</PortalProviders>
+      </TenantProvider>
+    </AppShell>
+  );
+}

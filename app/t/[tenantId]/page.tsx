@@ -1,0 +1,5 @@
+import { OverviewView } from './OverviewView';
+
+export default function OverviewPage() {
+  return <OverviewView />;
+}

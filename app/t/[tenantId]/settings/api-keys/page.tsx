@@ -1,0 +1,5 @@
+import { ApiKeysView } from './ApiKeysView';
+
+export default function ApiKeysPage() {
+  return <ApiKeysView />;
+}
