@@ -12,7 +12,8 @@ const CATALOG_QUERIES = {
   columns: `SELECT table_name || '.' || column_name || ':' || udt_name || ':' || coalesce(character_maximum_length::text, '') || ':' ||
                    coalesce(numeric_precision::text, '') || ',' || coalesce(numeric_scale::text, '') || ':' || is_nullable || ':' || coalesce(column_default, '') AS item
             FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
-  indexes: `SELECT indexdef AS item FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  // Partial indexes are the hand-written invariants Prisma cannot model (see HAND_WRITTEN_INDEXES).
+  indexes: `SELECT indexdef AS item FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexdef NOT LIKE '% WHERE %'`,
   constraints: `SELECT c.conrelid::regclass::text || ':' || c.conname || ':' || pg_get_constraintdef(c.oid) AS item
                 FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
                 WHERE n.nspname = 'public' AND c.conrelid::regclass::text <> '_prisma_migrations' AND c.conrelid <> 0`,
@@ -35,3 +36,12 @@ export async function readSchemaCatalog(connectionString: string): Promise<Schem
     await client.end();
   }
 }
+
+/** The partial unique indexes of the invariants migration, by name. */
+export const HAND_WRITTEN_INDEXES = [
+  'billing_accounts_one_default_per_tenant',
+  'payment_methods_one_primary_per_tenant',
+  'payment_methods_one_secondary_per_tenant',
+  'resource_groups_one_default_per_tenant',
+  'subscriptions_one_live_per_tenant',
+];

@@ -35,6 +35,13 @@ async function authorize(raw: unknown, request: Request) {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // A wrong password is an expected outcome, not an error worth a stack trace in the log.
+  logger: {
+    error(error) {
+      if (error.name === 'CredentialsSignin' || error.name === 'TooManyAttempts') return;
+      console.error(`[auth] ${error.name}: ${error.message.split('\n')[0]}`);
+    },
+  },
   session: { strategy: 'jwt', maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: '/sign-in' },
   providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedApiKey, seedTestTenant, seedUser, uniqueSuffix, type SeededTenant } from '../../prisma/seed/factories';
 import { callerFor } from '../../test/harness';
 import { STAFF_ROLES, TENANT_ROLES, tenantRoleAtLeast } from '../auth/roles';
@@ -10,6 +10,10 @@ import { startSubscription } from '../subscriptions/start-subscription';
 import { buildContext } from './context';
 import { createCallerFactory } from './init';
 import { appRouter } from './root';
+
+// context.ts pulls next-auth (via auth/viewer), whose ESM import of 'next/server' does not resolve
+// under vitest; tests build contexts with buildContext and never read the cookie session.
+vi.mock('../auth/viewer', () => ({ currentUser: async () => null }));
 
 /**
  * Differential tenant isolation: every procedure of the root router is listed below with how it is

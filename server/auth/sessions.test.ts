@@ -1,0 +1,168 @@
+import { TRPCError } from '@trpc/server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_PASSWORD, seedTestTenant, seedUser, uniqueSuffix } from '../../prisma/seed/factories';
+import { advanceClock, now, setClock, useSystemClock } from '../clock';
+import { prisma } from '../db';
+import { buildContext } from '../trpc/context';
+import { createCallerFactory } from '../trpc/init';
+import { appRouter } from '../trpc/root';
+import { isLoginThrottled, LOGIN_LIMITS, recordLoginAttempt } from './login-throttle';
+import { hashPassword, verifyPassword } from './password';
+import { loadSessionUser, openSession, revokeSession, SESSION_HOURS } from './sessions';
+
+// context.ts pulls next-auth (via auth/viewer), whose ESM import of 'next/server' does not resolve under vitest.
+vi.mock('./viewer', () => ({ currentUser: async () => null }));
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+afterEach(() => {
+  useSystemClock();
+});
+
+async function freshUser() {
+  return seedUser(`session-${uniqueSuffix()}@sessions.test`, 'Session user');
+}
+
+/** A random client address, so the per-IP limit never sees other tests' attempts. */
+function randomIp(): string {
+  const octet = () => Math.floor(Math.random() * 254) + 1;
+  return `10.${octet()}.${octet()}.${octet()}`;
+}
+
+describe('loadSessionUser: the database decides on every request', () => {
+  it('returns the user for a fresh session', async () => {
+    const user = await freshUser();
+    const session = await openSession(user.id, '10.0.0.1', 'vitest');
+    expect(session.expiresAt.getTime() - now().getTime()).toBeLessThanOrEqual(SESSION_HOURS * HOUR);
+    const loaded = await loadSessionUser(session.id);
+    expect(loaded).toMatchObject({ sessionId: session.id, id: user.id, email: user.email, status: 'active', staffRole: null });
+  });
+
+  it('returns null for an unknown session id', async () => {
+    expect(await loadSessionUser(`ses_unknown${uniqueSuffix()}`)).toBeNull();
+  });
+
+  it('returns null after revokeSession, and only for that session', async () => {
+    const user = await freshUser();
+    const revoked = await openSession(user.id, '10.0.0.1', 'vitest');
+    const other = await openSession(user.id, '10.0.0.1', 'vitest');
+    await revokeSession(revoked.id);
+    expect(await loadSessionUser(revoked.id)).toBeNull();
+    expect(await loadSessionUser(other.id)).toMatchObject({ id: user.id });
+    const row = await prisma.authSession.findUniqueOrThrow({ where: { id: revoked.id } });
+    expect(row.revokedAt).not.toBeNull();
+    await revokeSession(revoked.id); // revoking twice keeps the first revocation time
+    expect((await prisma.authSession.findUniqueOrThrow({ where: { id: revoked.id } })).revokedAt).toEqual(row.revokedAt);
+  });
+
+  it('returns null once the user is disabled, and again when re-enabled', async () => {
+    const user = await freshUser();
+    const session = await openSession(user.id, '10.0.0.1', 'vitest');
+    await prisma.user.update({ where: { id: user.id }, data: { status: 'disabled' } });
+    expect(await loadSessionUser(session.id)).toBeNull();
+    await prisma.user.update({ where: { id: user.id }, data: { status: 'active' } });
+    expect(await loadSessionUser(session.id)).toMatchObject({ id: user.id });
+  });
+
+  it('returns null once SESSION_HOURS have passed', async () => {
+    setClock(new Date('2026-03-15T10:00:00Z'));
+    const user = await freshUser();
+    const session = await openSession(user.id, '10.0.0.1', 'vitest');
+    expect(session.expiresAt.toISOString()).toBe(new Date(Date.parse('2026-03-15T10:00:00Z') + SESSION_HOURS * HOUR).toISOString());
+    advanceClock(SESSION_HOURS * HOUR - 1000);
+    expect(await loadSessionUser(session.id)).toMatchObject({ id: user.id });
+    advanceClock(1000); // exactly at expiresAt: already expired
+    expect(await loadSessionUser(session.id)).toBeNull();
+    advanceClock(HOUR);
+    expect(await loadSessionUser(session.id)).toBeNull();
+  });
+
+  it('a tRPC caller whose session is revoked afterwards cannot be rebuilt: the next request is signed out', async () => {
+    const seeded = await seedTestTenant('CNY');
+    // Built like test/harness.ts callerFor, keeping the session id (the harness's `.sessionId` reads through the
+    // caller proxy and yields a procedure function, not the id).
+    const session = await openSession(seeded.users.owner.id, '10.1.2.3', 'vitest');
+    const user = await loadSessionUser(session.id);
+    const caller = createCallerFactory(appRouter)(buildContext(user, seeded.tenant.id));
+    expect((await caller.tenants.overview()).tenant.id).toBe(seeded.tenant.id);
+    await revokeSession(session.id);
+    const rebuilt = await loadSessionUser(session.id);
+    expect(rebuilt).toBeNull();
+    const next = createCallerFactory(appRouter)(buildContext(rebuilt, seeded.tenant.id));
+    const error = await next.tenants.overview().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('login throttle', () => {
+  it(`refuses an email after ${LOGIN_LIMITS.perEmail} failed attempts, but not another email`, async () => {
+    const ip = randomIp();
+    const email = `victim-${uniqueSuffix()}@throttle.test`;
+    const other = `bystander-${uniqueSuffix()}@throttle.test`;
+    for (let i = 0; i < LOGIN_LIMITS.perEmail - 1; i++) await recordLoginAttempt(email, ip, false);
+    expect(await isLoginThrottled(email, ip)).toBe(false);
+    await recordLoginAttempt(email, ip, false);
+    expect(await isLoginThrottled(email, ip)).toBe(true);
+    expect(await isLoginThrottled(email, randomIp())).toBe(true); // per email, whatever the address
+    expect(await isLoginThrottled(other, ip)).toBe(false);
+  });
+
+  it('does not count successful attempts', async () => {
+    const ip = randomIp();
+    const email = `ok-${uniqueSuffix()}@throttle.test`;
+    for (let i = 0; i < LOGIN_LIMITS.perEmail + 2; i++) await recordLoginAttempt(email, ip, true);
+    expect(await isLoginThrottled(email, ip)).toBe(false);
+  });
+
+  it(`refuses an address after ${LOGIN_LIMITS.perIp} failures across emails`, async () => {
+    const ip = randomIp();
+    for (let i = 0; i < LOGIN_LIMITS.perIp; i++) await recordLoginAttempt(`spray-${i}-${uniqueSuffix()}@throttle.test`, ip, false);
+    expect(await isLoginThrottled(`new-${uniqueSuffix()}@throttle.test`, ip)).toBe(true);
+    expect(await isLoginThrottled(`new-${uniqueSuffix()}@throttle.test`, randomIp())).toBe(false);
+  });
+
+  it('forgets attempts older than the window', async () => {
+    setClock(new Date('2026-03-15T10:00:00Z'));
+    const ip = randomIp();
+    const email = `window-${uniqueSuffix()}@throttle.test`;
+    for (let i = 0; i < LOGIN_LIMITS.perEmail; i++) await recordLoginAttempt(email, ip, false);
+    expect(await isLoginThrottled(email, ip)).toBe(true);
+    advanceClock((LOGIN_LIMITS.windowMinutes - 1) * MINUTE);
+    expect(await isLoginThrottled(email, ip)).toBe(true);
+    advanceClock(2 * MINUTE);
+    expect(await isLoginThrottled(email, ip)).toBe(false);
+    // One fresh failure inside the new window is not enough on its own.
+    await recordLoginAttempt(email, ip, false);
+    expect(await isLoginThrottled(email, ip)).toBe(false);
+  });
+});
+
+describe('passwords', () => {
+  it('hashes with argon2id and verifies', async () => {
+    const hash = await hashPassword('correct horse battery staple');
+    expect(hash.startsWith('$argon2id$')).toBe(true);
+    expect(hash).toMatch(/\$m=19456,t=2,p=1\$/);
+    expect(hash).not.toContain('correct horse');
+    expect(await verifyPassword(hash, 'correct horse battery staple')).toBe(true);
+    expect(await verifyPassword(hash, 'correct horse battery stapler')).toBe(false);
+    expect(await verifyPassword(hash, '')).toBe(false);
+    expect(await verifyPassword('not-a-hash', 'correct horse battery staple')).toBe(false);
+    expect(await hashPassword('correct horse battery staple')).not.toBe(hash); // salted
+  });
+
+  it('never stores the seeded users’ plain password', async () => {
+    const seeded = await seedTestTenant('USD');
+    const ids = Object.values(seeded.users).map((u) => u.id);
+    const rows = await prisma.user.findMany({ where: { id: { in: ids } }, select: { passwordHash: true } });
+    expect(rows).toHaveLength(4);
+    for (const { passwordHash } of rows) {
+      expect(passwordHash).not.toBe(DEMO_PASSWORD);
+      expect(passwordHash).not.toContain(DEMO_PASSWORD);
+      expect(passwordHash.startsWith('$argon2id$')).toBe(true);
+      expect(await verifyPassword(passwordHash, DEMO_PASSWORD)).toBe(true);
+    }
+    expect(new Set(rows.map((r) => r.passwordHash)).size).toBe(4);
+  });
+});
