@@ -120,10 +120,11 @@ describe('GET usage_plans/current (F5 op 24)', () => {
     expect(body.locale).toBe('en-us');
     expect(body.plans.map((p) => p.name)).toEqual(['starter']);
     expect(body.plans[0]).toMatchObject({ title: 'Starter', usage_plan_type: 'INDIVIDUAL', flat_price: 1500, trial_period: 0, trial_period_unit: 'PERIOD_DAY', current: true });
-    expect(body.plans[0]!.allowed_addon_services).toEqual([
+    expect([...body.plans[0]!.allowed_addon_services].sort((x, y) => x.name.localeCompare(y.name))).toEqual([
       { name: 'advanced_mfa', display_name: 'Advanced MFA' },
       { name: 'audit_retention', display_name: 'Audit log retention (1 year)' },
     ]);
+    expect(body.plans[0]!.included_addon_services).toEqual([]);
   });
 
   it('answers {locale, plans: []} for a tenant without a subscription', async () => {

@@ -26,6 +26,33 @@ beforeAll(async () => {
   [{ key: keyA }, { key: keyB }] = await Promise.all([seedApiKey(a), seedApiKey(b)]);
 });
 
+describe('tenantRoute: API key checks', () => {
+  const route = tenantRoute({ envelope: f5Envelope, scope: 'read' }, async ({ caller }) => ({ tenant: caller.scope.tenantId }));
+  const ask = (headers: Record<string, string>) => callRoute(route, { path: '/x', headers });
+
+  it('a key is accepted in any of its three header forms, scheme case-insensitive', async () => {
+    for (const headers of [bearer(keyA), { authorization: `bearer ${keyA}` }, { authorization: `APIToken ${keyA}` }, { 'df-api-key': keyA }]) {
+      const res = await ask(headers);
+      expect(res.status, JSON.stringify(headers)).toBe(200);
+      expect(res.json).toEqual({ tenant: a.tenant.id });
+    }
+  });
+
+  it('401 for a tampered secret, an expired key and a key of a closed tenant', async () => {
+    const tampered = keyA.slice(0, -1) + (keyA.endsWith('a') ? 'b' : 'a');
+    const expired = await seedApiKey(a, ['read'], 'expired');
+    await prisma.apiKey.update({ where: { tenantId_id: { tenantId: a.tenant.id, id: expired.apiKey.id } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const closed = await seedTestTenant('USD');
+    const closedKey = await seedApiKey(closed, ['read']);
+    await prisma.tenant.update({ where: { id: closed.tenant.id }, data: { status: 'closed' } });
+    for (const token of [tampered, expired.key, closedKey.key, `${keyA} extra`, keyA.toUpperCase()]) {
+      const res = await ask(bearer(token));
+      expect(res.status, token).toBe(401);
+      expect(res.headers.get('www-authenticate')).toContain('Bearer');
+    }
+  });
+});
+
 describe('tenantRoute: input validation', () => {
   const listRoute = tenantRoute(
     { envelope: recordsEnvelope, scope: 'read', query: z.strictObject({ page: z.coerce.number().int().min(1).default(1) }) },
