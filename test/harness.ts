@@ -11,7 +11,7 @@ export async function callerFor(userId: string, tenantId: string | null) {
   const session = await openSession(userId, '127.0.0.1', 'vitest');
   const user = await loadSessionUser(session.id);
   if (!user) throw new Error(`no active session user for ${userId}`);
-  return Object.assign(createCaller(buildContext(user, tenantId, new Headers({ 'x-forwarded-for': '10.1.2.3', 'user-agent': 'vitest' }))), { sessionId: session.id });
+  return createCaller(buildContext(user, tenantId, new Headers({ 'x-forwarded-for': '10.1.2.3', 'user-agent': 'vitest' })));
 }
 
 export type RestCall = {

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedTestTenant, seedUser, uniqueSuffix } from '../../prisma/seed/factories';
 import { advanceClock, now, setClock, useSystemClock } from '../clock';
 import { prisma } from '../db';
@@ -11,7 +11,6 @@ import { hashPassword, verifyPassword } from './password';
 import { loadSessionUser, openSession, revokeSession, SESSION_HOURS } from './sessions';
 
 // context.ts pulls next-auth (via auth/viewer), whose ESM import of 'next/server' does not resolve under vitest.
-vi.mock('./viewer', () => ({ currentUser: async () => null }));
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;

@@ -6,7 +6,7 @@ const PLAN_SELECT = {
   requiresManualApproval: true, billingDisabled: true, transitionMethod: true, objectLimits: true, apiLimits: true,
   prices: { select: { currency: true, price: true } },
   entitlements: { select: { resourceType: true, includedUnits: true, quotaLimit: true, sku: { select: { name: true, nameZh: true, unitName: true } } } },
-  addOns: { select: { included: true, addOn: { select: { code: true, name: true, nameZh: true } } } },
+  addOns: { select: { included: true, addOn: { select: { code: true, name: true, nameZh: true } } }, orderBy: { addOnCode: 'asc' } },
 } as const;
 
 /** Active plans that have a price in the currency, smallest first. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { GET as getCurrent } from '@/app/api/web/namespaces/[namespace]/usage_plans/current/route';
 import { GET as getCustomList } from '@/app/api/web/namespaces/[namespace]/usage_plans/custom_list/route';
@@ -14,7 +14,6 @@ import { bearer, callRoute } from '@/test/harness';
 // test/harness.ts pulls in the tRPC context → next-auth, whose ESM build imports `next/server` without an
 // extension and fails under vitest (vitest.config.ts lacks server.deps.inline: ['next-auth']). The REST
 // guard never uses this module (it reads the session cookie via next-auth/jwt), so stub it here.
-vi.mock('@/server/auth/viewer', () => ({ currentUser: async () => null }));
 
 const CURRENT = '/api/web/namespaces/system/usage_plans/current';
 const LIST = '/api/web/namespaces/system/usage_plans/custom_list';
@@ -211,7 +210,7 @@ describe('usage plans: credentials', () => {
   });
 
   it('accepts APIToken, Bearer and DF-API-KEY forms of the same key', async () => {
-    for (const headers of [{ authorization: `APIToken ${proCny.key}` }, { authorization: `Bearer ${proCny.key}` }, { 'df-api-key': proCny.key }]) {
+    for (const headers of [{ authorization: `APIToken ${proCny.key}` }, { authorization: `Bearer ${proCny.key}` }, { 'df-api-key': proCny.key }] as Record<string, string>[]) {
       const res = await get(getCurrent, CURRENT, headers);
       expectF5('current', res);
       expect((res.json as Localized).plans[0]?.name).toBe('pro');

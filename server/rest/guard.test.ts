@@ -12,7 +12,6 @@ import { bearer, callRoute } from '../../test/harness';
 // test/harness.ts pulls in the tRPC context → next-auth, whose ESM build imports `next/server` without an
 // extension and fails under vitest (vitest.config.ts lacks server.deps.inline: ['next-auth']). The guard
 // never uses this module (it reads the session cookie via next-auth/jwt), so stub it here.
-vi.mock('../auth/viewer', () => ({ currentUser: async () => null }));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isIso = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));

@@ -91,12 +91,12 @@ async function respondIdempotently(request: Request, tenantId: string, rawBody: 
     fingerprint: requestFingerprint(request.method, url.pathname + url.search, rawBody),
     execute: async () => {
       const response = await run();
-      return { status: response.status, body: await response.text() };
+      return { status: response.status, body: await response.text(), contentType: response.headers.get('content-type') ?? JSON_HEADERS['content-type'] };
     },
   });
   return new Response(stored.body, {
     status: stored.status,
-    headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId, ...(stored.replayed ? { 'idempotent-replayed': 'true' } : {}) },
+    headers: { ...JSON_HEADERS, 'content-type': stored.contentType, 'x-trace-id': meta.traceId, ...(stored.replayed ? { 'idempotent-replayed': 'true' } : {}) },
   });
 }
 

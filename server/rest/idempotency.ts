@@ -9,7 +9,8 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 const REST_SCOPE = 'rest';
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-export type StoredResponse = { status: number; body: string };
+/** A response as it is stored for replay: status, the exact body, and the content type. */
+export type StoredResponse = { status: number; body: string; contentType: string };
 
 export function requestFingerprint(method: string, path: string, rawBody: string): string {
   return createHash('sha256').update(`${method}\n${path}\n${rawBody}`).digest('hex');
@@ -48,7 +49,7 @@ export async function runIdempotent(args: {
   }
   await prisma.idempotencyKey.update({
     where: { tenantId_scope_key: { tenantId: args.tenantId, scope: REST_SCOPE, key: args.key } },
-    data: { state: 'completed', responseStatus: response.status, responseBody: response.body },
+    data: { state: 'completed', responseStatus: response.status, responseBody: response.body, responseHeaders: { 'content-type': response.contentType } },
   });
   return { ...response, replayed: false };
 }
@@ -60,7 +61,8 @@ async function replay(args: { tenantId: string; key: string; fingerprint: string
   if (stored.state !== 'completed' || stored.responseStatus === null || stored.responseBody === null) {
     throw conflict('a request with this Idempotency-Key is still in progress', 'IDEMPOTENCY_IN_PROGRESS');
   }
-  return { status: stored.responseStatus, body: stored.responseBody, replayed: true };
+  const headers = (stored.responseHeaders ?? {}) as { 'content-type'?: string };
+  return { status: stored.responseStatus, body: stored.responseBody, contentType: headers['content-type'] ?? 'application/json; charset=utf-8', replayed: true };
 }
 
 async function release(tenantId: string, key: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isLosslessNumber, parse as parseLossless, type LosslessNumber } from 'lossless-json';
 import { tenantRoute } from './guard';
@@ -12,7 +12,6 @@ import { bearer, callRoute } from '../../test/harness';
 // test/harness.ts pulls in the tRPC context → next-auth, whose ESM build imports `next/server` without an
 // extension and fails under vitest (vitest.config.ts lacks server.deps.inline: ['next-auth']). The guard
 // never uses this module (it reads the session cookie via next-auth/jwt), so stub it here.
-vi.mock('../auth/viewer', () => ({ currentUser: async () => null }));
 
 const BIG = '12345678901.123456789';
 const TINY = '0.000000001';

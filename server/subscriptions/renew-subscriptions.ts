@@ -37,7 +37,8 @@ async function renewOne(tenantId: string, subscriptionId: string, at: Date): Pro
     }
     const zone = sub.tenant.billingTimezone;
     const start = sub.currentPeriodEnd;
-    const end = periodEnd(start, sub.plan.billingCycle, zone, sub.startedAt);
+    // Paid periods run from the trial's end when there was one: a full period for a full price.
+    const end = periodEnd(start, sub.plan.billingCycle, zone, sub.trialEndDate ?? sub.startedAt);
     const price = await planPrice(tx, sub.planCode, sub.currency);
     const updated = await tx.subscription.update({
       where: { tenantId_id: { tenantId, id: subscriptionId } },
