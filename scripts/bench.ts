@@ -7,9 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../server/platform/embedded-postgres';
 
-const TARGETS = { p95Ms: 50, minRequestsPerSecond: 300 };
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+/** Latency is judged at a modest concurrency, throughput under load (latency there is mostly queueing). */
+const PHASES = [
+  { name: 'latency', connections: 4, requests: 1000, target: (r: LoadResult) => r.p95 <= 40, describe: 'p95 ≤ 40 ms' },
+  { name: 'throughput', connections: 32, requests: 3000, target: (r: LoadResult) => r.rps >= 300, describe: '≥ 300 req/s' },
+] as const;
+type LoadResult = Awaited<ReturnType<typeof load>>;
 const dataDir = join(process.env.COUNTERFOIL_DATA_DIR ?? 'data', 'bench');
 
 async function waitForServer(url: string, timeoutMs: number) {
@@ -29,13 +32,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function load(url: string, headers: Record<string, string>) {
+async function load(url: string, headers: Record<string, string>, connections: number, total: number) {
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-    while (next < REQUESTS) {
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (next < total) {
       next += 1;
       const t0 = performance.now();
       const response = await fetch(url, { headers });
@@ -61,12 +64,16 @@ async function main() {
     const { apiKeys } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { apiKeys: Record<string, string> };
     const url = `${base}/api/web/namespaces/system/usage_plans/current`;
     const headers = { authorization: `Bearer ${apiKeys.tnt_demo}` };
-    await load(url, headers); // warm-up: JIT, connection pool, route compilation
-    const result = await load(url, headers);
-    console.log(`\nGET usage_plans/current, ${result.requests} requests over ${CONNECTIONS} connections`);
-    console.log(`  ${result.rps.toFixed(0)} req/s  p50 ${result.p50.toFixed(1)} ms  p95 ${result.p95.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  failures ${result.failures}`);
-    const ok = result.failures === 0 && result.p95 <= TARGETS.p95Ms && result.rps >= TARGETS.minRequestsPerSecond;
-    console.log(ok ? '  within targets' : `  MISSED targets (p95 ≤ ${TARGETS.p95Ms} ms, ≥ ${TARGETS.minRequestsPerSecond} req/s, no failures)`);
+    await load(url, headers, 16, 1000); // warm-up: JIT, connection pool, route compilation
+    let ok = true;
+    for (const phase of PHASES) {
+      const result = await load(url, headers, phase.connections, phase.requests);
+      const met = result.failures === 0 && phase.target(result);
+      ok &&= met;
+      console.log(`\nGET usage_plans/current (${phase.name}): ${result.requests} requests over ${phase.connections} connections`);
+      console.log(`  ${result.rps.toFixed(0)} req/s  p50 ${result.p50.toFixed(1)} ms  p95 ${result.p95.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  failures ${result.failures}`);
+      console.log(met ? `  within target (${phase.describe}, no failures)` : `  MISSED target (${phase.describe}, no failures)`);
+    }
     process.exitCode = ok ? 0 : 1;
   } finally {
     server.kill('SIGTERM');

@@ -3,6 +3,7 @@ import { prisma } from '../db';
 import { now } from '../clock';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
+import { invalidateCatalogCache } from './plans';
 
 const decimalString = z.string().regex(/^\d{1,21}(\.\d{1,9})?$/, 'a non-negative decimal with at most 9 places');
 const localized = { name: z.string().min(1), nameZh: z.string().min(1) };
@@ -73,6 +74,7 @@ export async function defineAddOn(raw: z.input<typeof addOnInput>, actor: Actor)
     }
     await recordAudit(tx, actor, { tenantId: null, action: 'catalog.define_add_on', targetType: 'add_on', targetId: addOn.code, after: { ...addOn, prices } });
   });
+  invalidateCatalogCache();
 }
 
 /** Plan prices are copied onto subscriptions and invoice lines, so updating one never moves an old bill. */
@@ -89,4 +91,5 @@ export async function definePlan(raw: z.input<typeof planInput>, actor: Actor) {
     await tx.planAddOn.createMany({ data: addOns.map((a) => ({ planCode: plan.code, addOnCode: a.code, included: a.included })) });
     await recordAudit(tx, actor, { tenantId: null, action: 'catalog.define_plan', targetType: 'plan', targetId: plan.code, after: { ...plan, prices, entitlements, addOns } });
   });
+  invalidateCatalogCache();
 }

@@ -9,22 +9,39 @@ const PLAN_SELECT = {
   addOns: { select: { included: true, addOn: { select: { code: true, name: true, nameZh: true } } }, orderBy: { addOnCode: 'asc' } },
 } as const;
 
-/** Active plans that have a price in the currency, smallest first. */
-export async function listCatalogPlans(currency: string) {
+function queryCatalogPlans(currency: string) {
   return prisma.plan.findMany({ where: { active: true, prices: { some: { currency } } }, select: PLAN_SELECT, orderBy: [{ rank: 'asc' }, { code: 'asc' }] });
 }
-export type CatalogPlan = Awaited<ReturnType<typeof listCatalogPlans>>[number];
+export type CatalogPlan = Awaited<ReturnType<typeof queryCatalogPlans>>[number];
+
+/**
+ * The catalog is the same for every tenant and changes rarely, so each process keeps it for a
+ * few seconds (the catalog read is most of a plan request's database work). Defining a plan here
+ * clears it at once; another process sees the change within CATALOG_TTL_MS.
+ */
+const CATALOG_TTL_MS = 10_000;
+const catalogCache = new Map<string, { expiresAt: number; plans: Promise<CatalogPlan[]> }>();
+
+/** Active plans that have a price in the currency, smallest first. */
+export function listCatalogPlans(currency: string): Promise<CatalogPlan[]> {
+  const cached = catalogCache.get(currency);
+  if (cached && cached.expiresAt > Date.now()) return cached.plans;
+  const plans = queryCatalogPlans(currency);
+  catalogCache.set(currency, { expiresAt: Date.now() + CATALOG_TTL_MS, plans });
+  plans.catch(() => catalogCache.delete(currency));
+  return plans;
+}
+
+export function invalidateCatalogCache(): void {
+  catalogCache.clear();
+}
 
 /** The tenant's live subscription and whether a plan transition is waiting on it. */
 export async function currentPlanState(tenantId: string) {
   const subscription = await prisma.subscription.findFirst({
     where: { tenantId, endedAt: null },
     orderBy: { startedAt: 'desc' },
-    select: { id: true, planCode: true },
+    select: { planCode: true, _count: { select: { transitions: { where: { state: { in: ['creating', 'waiting_for_approval'] } } } } } },
   });
-  if (!subscription) return { planCode: null, transitionPending: false };
-  const pending = await prisma.planTransition.count({
-    where: { tenantId, subscriptionId: subscription.id, state: { in: ['creating', 'waiting_for_approval'] } },
-  });
-  return { planCode: subscription.planCode, transitionPending: pending > 0 };
+  return { planCode: subscription?.planCode ?? null, transitionPending: (subscription?._count.transitions ?? 0) > 0 };
 }

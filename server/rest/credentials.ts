@@ -4,6 +4,7 @@ import { now } from '../clock';
 import { parseToken, tokenMatches } from '../apikeys/secret-token';
 import { loadSessionUser, type SessionUser } from '../auth/sessions';
 import { forbidden, unauthorized } from '../errors';
+import { scopeOf, TENANT_SCOPE_SELECT } from '../tenants/tenant-access';
 
 export type PresentedCredential = { kind: 'api_key' | 'service'; token: string };
 
@@ -32,16 +33,17 @@ export async function authenticateApiKey(token: string) {
   if (!parsed) throw unauthorized('invalid API key', 'INVALID_API_KEY');
   const key = await prisma.apiKey.findUnique({
     where: { prefix: parsed.prefix },
-    select: { id: true, tenantId: true, secretHash: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true, createdByUserId: true, tenant: { select: { status: true } } },
+    select: { id: true, tenantId: true, secretHash: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true, createdByUserId: true, tenant: { select: TENANT_SCOPE_SELECT } },
   });
   const at = now();
-  if (!key || !tokenMatches(token, key.secretHash) || key.revokedAt || (key.expiresAt && key.expiresAt <= at) || key.tenant.status === 'closed') {
+  const scope = key && scopeOf(key.tenant, null);
+  if (!key || !scope || !tokenMatches(token, key.secretHash) || key.revokedAt || (key.expiresAt && key.expiresAt <= at)) {
     throw unauthorized('invalid API key', 'INVALID_API_KEY');
   }
   if (!key.lastUsedAt || at.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiKey.update({ where: { tenantId_id: { tenantId: key.tenantId, id: key.id } }, data: { lastUsedAt: at } });
   }
-  return { id: key.id, tenantId: key.tenantId, scopes: key.scopes, createdByUserId: key.createdByUserId };
+  return { id: key.id, tenantId: key.tenantId, scopes: key.scopes, createdByUserId: key.createdByUserId, scope };
 }
 
 export async function authenticateService(token: string, requiredScope: string) {

@@ -3,7 +3,7 @@ import type { MembershipRole } from '../generated/prisma/enums';
 import { AppError, forbidden, notFound, unauthorized } from '../errors';
 import { tenantRoleAtLeast } from '../auth/roles';
 import { apiKeyActor, serviceActor, userActor, type Actor } from '../audit/actor';
-import { loadTenantScope, resolveTenantAccess, type TenantScope } from '../tenants/tenant-access';
+import { resolveTenantAccess, type TenantScope } from '../tenants/tenant-access';
 import { findNamespace, type NamespaceRef } from '../tenants/namespaces';
 import type { ApiKeyScope } from '../apikeys/schema';
 import { clientIp, userAgent } from '../platform/request-info';
@@ -67,9 +67,7 @@ async function authenticateTenantCaller(request: Request, meta: EnvelopeMeta, op
     const key = await authenticateApiKey(credential.token);
     if (!key.scopes.includes(options.scope)) throw forbidden(`this API key lacks the ${options.scope} scope`, 'SCOPE_MISSING');
     if (pathTenantId !== undefined && pathTenantId !== key.tenantId) throw notFound('tenant', 'TENANT_NOT_FOUND');
-    const scope = await loadTenantScope(key.tenantId, null);
-    if (!scope) throw unauthorized('invalid API key', 'INVALID_API_KEY');
-    return { scope, actor: apiKeyActor(key.id, key.createdByUserId, reqMeta), via: 'api_key' };
+    return { scope: key.scope, actor: apiKeyActor(key.id, key.createdByUserId, reqMeta), via: 'api_key' };
   }
   const user = await sessionUserFromCookie(request);
   if (!user) throw unauthorized('an API key or a session is required', 'UNAUTHENTICATED');

@@ -6,7 +6,7 @@ import { getCreditBalance } from '../credits/ledger';
 import { grantCredit } from '../credits/grant-credit';
 import { prisma } from '../db';
 import { getTenantOverview } from '../tenants/overview';
-import { loadTenantScope } from '../tenants/tenant-access';
+import { resolveTenantAccess } from '../tenants/tenant-access';
 import { renewDueSubscriptions } from './renew-subscriptions';
 import { startSubscription } from './start-subscription';
 
@@ -141,7 +141,7 @@ describe('subscriptions: first invoice and renewal', () => {
     expect(ledger[1]).toMatchObject({ seq: 2, type: 'debit', source: 'invoice_payment', sourceId: record!.id, currency: 'CNY' });
     expect([ledger[1]!.amount.toString(), ledger[1]!.balance.toString()]).toEqual(['104.94', '45.06']);
     expect(await expectLedgerConsistent(seeded.tenant.id)).toBe('45.06');
-    const overview = await getTenantOverview((await loadTenantScope(seeded.tenant.id, 'owner'))!);
+    const overview = await getTenantOverview((await resolveTenantAccess(seeded.users.owner.id, seeded.tenant.id))!);
     expect(overview.credit.balance).toBe('45.06');
 
     // The renewal takes what is left (45.06 of 104.94) and stays open for the rest.

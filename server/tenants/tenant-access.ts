@@ -1,7 +1,7 @@
 import { prisma } from '../db';
 import type { MembershipRole } from '../generated/prisma/enums';
 
-const TENANT_SCOPE_SELECT = { id: true, name: true, currency: true, locale: true, billingTimezone: true, taxRate: true, status: true } as const;
+export const TENANT_SCOPE_SELECT = { id: true, name: true, currency: true, locale: true, billingTimezone: true, taxRate: true, status: true } as const;
 
 export type TenantScope = {
   tenantId: string;
@@ -16,13 +16,8 @@ export async function resolveTenantAccess(userId: string, tenantId: string): Pro
     where: { tenantId_userId: { tenantId, userId } },
     select: { role: true, tenant: { select: TENANT_SCOPE_SELECT } },
   });
-  if (!membership || membership.tenant.status === 'closed') return null;
-  const { tenant } = membership;
-  return {
-    tenantId: tenant.id,
-    role: membership.role,
-    tenant: { id: tenant.id, name: tenant.name, currency: tenant.currency, locale: tenant.locale, billingTimezone: tenant.billingTimezone },
-  };
+  const scope = membership && scopeOf(membership.tenant, membership.role);
+  return scope ? { ...scope, role: membership.role } : null;
 }
 
 export async function listUserTenants(userId: string) {
@@ -34,9 +29,11 @@ export async function listUserTenants(userId: string) {
   return memberships.map((m) => ({ tenantId: m.tenant.id, name: m.tenant.name, currency: m.tenant.currency, role: m.role }));
 }
 
-export async function loadTenantScope(tenantId: string, role: MembershipRole | null): Promise<TenantScope | null> {
-  const tenant = await prisma.tenant.findUnique({ where: { id: tenantId }, select: TENANT_SCOPE_SELECT });
-  if (!tenant || tenant.status === 'closed') return null;
+type TenantScopeRow = { id: string; name: string; currency: string; locale: string; billingTimezone: string; status: string };
+
+/** A scope from a tenant row already loaded (with TENANT_SCOPE_SELECT); null for a closed tenant. */
+export function scopeOf(tenant: TenantScopeRow, role: MembershipRole | null): TenantScope | null {
+  if (tenant.status === 'closed') return null;
   return {
     tenantId: tenant.id,
     role,
