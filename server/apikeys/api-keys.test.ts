@@ -82,7 +82,8 @@ describe('authenticateApiKey', () => {
     setClock(new Date('2026-03-15T10:00:00Z'));
     const { key, apiKey } = await seedApiKey(seeded, ['read', 'write']);
     const who = await authenticateApiKey(key);
-    expect(who).toEqual({ id: apiKey.id, tenantId: seeded.tenant.id, scopes: ['read', 'write'], createdByUserId: seeded.users.owner.id });
+    expect(who).toMatchObject({ id: apiKey.id, tenantId: seeded.tenant.id, scopes: ['read', 'write'], createdByUserId: seeded.users.owner.id });
+    expect(who.scope).toEqual({ tenantId: seeded.tenant.id, role: null, tenant: expect.objectContaining({ id: seeded.tenant.id, currency: 'CNY' }) });
     const lastUsed = async () => (await prisma.apiKey.findUniqueOrThrow({ where: { prefix: apiKey.prefix } })).lastUsedAt;
     expect(await lastUsed()).toEqual(now());
 
