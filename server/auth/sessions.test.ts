@@ -10,8 +10,6 @@ import { isLoginThrottled, LOGIN_LIMITS, recordLoginAttempt } from './login-thro
 import { hashPassword, verifyPassword } from './password';
 import { loadSessionUser, openSession, revokeSession, SESSION_HOURS } from './sessions';
 
-// context.ts pulls next-auth (via auth/viewer), whose ESM import of 'next/server' does not resolve under vitest.
-
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
@@ -163,5 +161,17 @@ describe('passwords', () => {
       expect(await verifyPassword(passwordHash, DEMO_PASSWORD)).toBe(true);
     }
     expect(new Set(rows.map((r) => r.passwordHash)).size).toBe(4);
+  });
+});
+
+describe('session audit', () => {
+  it('writes one audit row on sign-in and one on sign-out, with who and from where', async () => {
+    const user = await seedUser(`audit-${uniqueSuffix()}@example.test`, 'Audited');
+    const session = await openSession(user.id, '10.9.8.7', 'audit-agent');
+    await revokeSession(session.id);
+    await revokeSession(session.id);
+    const rows = await prisma.auditLog.findMany({ where: { targetId: session.id }, orderBy: { createdAt: 'asc' } });
+    expect(rows.map((row) => row.action)).toEqual(['auth.sign_in', 'auth.sign_out']);
+    expect(rows.every((row) => row.actorUserId === user.id && row.ip === '10.9.8.7' && row.actorKind === 'user' && row.tenantId === null)).toBe(true);
   });
 });

@@ -11,10 +11,6 @@ import { createNamespace } from '@/server/apps/apps';
 import { SYSTEM_ACTOR } from '@/server/audit/actor';
 import { bearer, callRoute } from '@/test/harness';
 
-// test/harness.ts pulls in the tRPC context → next-auth, whose ESM build imports `next/server` without an
-// extension and fails under vitest (vitest.config.ts lacks server.deps.inline: ['next-auth']). The REST
-// guard never uses this module (it reads the session cookie via next-auth/jwt), so stub it here.
-
 const CURRENT = '/api/web/namespaces/system/usage_plans/current';
 const LIST = '/api/web/namespaces/system/usage_plans/custom_list';
 const SYSTEM = { namespace: 'system' };

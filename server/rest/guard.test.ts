@@ -9,10 +9,6 @@ import { prisma } from '../db';
 import { seedApiKey, seedTestTenant, type SeededTenant } from '../../prisma/seed/factories';
 import { bearer, callRoute } from '../../test/harness';
 
-// test/harness.ts pulls in the tRPC context → next-auth, whose ESM build imports `next/server` without an
-// extension and fails under vitest (vitest.config.ts lacks server.deps.inline: ['next-auth']). The guard
-// never uses this module (it reads the session cookie via next-auth/jwt), so stub it here.
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isIso = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 

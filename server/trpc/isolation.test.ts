@@ -11,9 +11,6 @@ import { buildContext } from './context';
 import { createCallerFactory } from './init';
 import { appRouter } from './root';
 
-// context.ts pulls next-auth (via auth/viewer), whose ESM import of 'next/server' does not resolve
-// under vitest; tests build contexts with buildContext and never read the cookie session.
-
 /**
  * Differential tenant isolation: every procedure of the root router is listed below with how it is
  * scoped; a procedure added without an entry fails the first test.
