@@ -25,13 +25,12 @@ export async function readSchemaCatalog(connectionString: string): Promise<Schem
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    const entries = await Promise.all(
-      Object.entries(CATALOG_QUERIES).map(async ([name, sql]) => {
-        const result = await client.query<{ item: string }>(sql);
-        return [name, result.rows.map((row) => row.item).sort()] as const;
-      }),
-    );
-    return Object.fromEntries(entries) as SchemaCatalog;
+    const catalog = {} as SchemaCatalog;
+    for (const [name, sql] of Object.entries(CATALOG_QUERIES) as [keyof SchemaCatalog, string][]) {
+      const result = await client.query<{ item: string }>(sql);
+      catalog[name] = result.rows.map((row) => row.item).sort();
+    }
+    return catalog;
   } finally {
     await client.end();
   }
