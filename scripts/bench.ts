@@ -56,7 +56,8 @@ async function main() {
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', COUNTERFOIL_DATA_DIR: dataDir },
+    // The per-key rate limit would cap a load test on one key: lift it for the bench server.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', COUNTERFOIL_DATA_DIR: dataDir, API_RATE_LIMIT_BURST: '1000000', API_RATE_LIMIT_PER_MINUTE: '100000000' },
   });
   try {
     const base = `http://127.0.0.1:${port}`;

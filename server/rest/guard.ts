@@ -13,6 +13,7 @@ import { newEnvelopeMeta, type Envelope, type EnvelopeMeta } from './envelopes';
 import { queryObject, readJsonBody, validate } from './parse';
 import { JSON_HEADERS, errorResponse } from './respond';
 import { requestFingerprint, runIdempotent } from './idempotency';
+import { enforceRateLimit } from './rate-limit';
 
 type RouteParams = { params: Promise<Record<string, string | string[] | undefined>> };
 export type RouteHandler = (request: Request, context: RouteParams) => Promise<Response>;
@@ -109,6 +110,7 @@ export function tenantRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType
       const rawParams = await context.params;
       const pathTenant = options.tenantParam ? String(rawParams[options.tenantParam] ?? '') : undefined;
       const caller = await authenticateTenantCaller(request, meta, options as TenantRouteOptions<z.ZodType, z.ZodType, z.ZodType>, pathTenant);
+      enforceRateLimit(caller.actor.apiKeyId ?? `user:${caller.actor.userId}`);
       const input = await parseInput(request, context, options);
       const namespaceName = options.namespaceParam ? String(rawParams[options.namespaceParam] ?? '') : null;
       const namespace = namespaceName === null ? null : await findNamespace(caller.scope.tenantId, namespaceName);
@@ -141,6 +143,7 @@ export function serviceRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodTyp
       if (!credential) throw unauthorized('a service credential is required', 'UNAUTHENTICATED');
       if (credential.kind !== 'service') throw forbidden('this endpoint takes a service credential, not a tenant API key', 'WRONG_CREDENTIAL_KIND');
       const service = await authenticateService(credential.token, options.scope);
+      enforceRateLimit(service.id);
       const input = await parseInput(request, context, options);
       const result = await handler({ ...input, request, meta, actor: serviceActor(requestMeta(request, meta)), credentialId: service.id });
       return new Response(writeJson(options.envelope.success(result, meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });

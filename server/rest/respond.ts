@@ -16,5 +16,7 @@ export function errorResponse(error: unknown, envelope: Envelope, meta: Envelope
   }
   const headers: Record<string, string> = { ...JSON_HEADERS, 'x-trace-id': meta.traceId };
   if (appError.status === 401) headers['www-authenticate'] = 'Bearer realm="counterfoil"';
+  const retryAfter = (appError.details[0] as { retry_after_seconds?: number } | undefined)?.retry_after_seconds;
+  if (appError.status === 429 && retryAfter) headers['retry-after'] = String(retryAfter);
   return new Response(writeJson(envelope.error(appError, meta)), { status: appError.status, headers });
 }
