@@ -1,7 +1,7 @@
 import type { Prisma } from '../db';
 import { now } from '../clock';
 import { newId } from '../ids';
-import { money, priceLine, sum, type DecimalLike } from '../money';
+import { money, priceLine, sum, toDecimalString, type DecimalLike } from '../money';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
 import type { BillingRecordType } from '../generated/prisma/enums';
@@ -47,7 +47,7 @@ export async function issueInvoice(tx: Tx, input: IssueInvoiceInput, actor: Acto
   const record = await tx.billingRecord.create({
     data: {
       tenantId: input.tenantId, id: recordId, type: input.type, status: 'open', description: input.description, currency: tenant.currency,
-      subtotal: subtotal.toFixed(), taxAmount: taxAmount.toFixed(), amount: amount.toFixed(),
+      subtotal, taxAmount, amount,
       subscriptionId: input.subscriptionId ?? null, appId: input.appId ?? null,
       periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null,
       invoiceNumber: await nextInvoiceNumber(tx, issuedAt), finalizedAt: issuedAt,
@@ -55,8 +55,8 @@ export async function issueInvoice(tx: Tx, input: IssueInvoiceInput, actor: Acto
       lineItems: {
         create: priced.map(({ line, index, amount: lineAmount, taxAmount: lineTax }) => ({
           id: newId('li'), position: index + 1, resourceType: line.resourceType, skuId: line.skuId ?? null,
-          description: line.description, quantity: money(line.quantity).toFixed(), unitPrice: money(line.unitPrice).toFixed(),
-          amount: lineAmount.toFixed(), taxRate: tenant.taxRate, taxAmount: lineTax.toFixed(),
+          description: line.description, quantity: money(line.quantity), unitPrice: money(line.unitPrice),
+          amount: lineAmount, taxRate: tenant.taxRate, taxAmount: lineTax,
           periodStart: line.periodStart ?? null, periodEnd: line.periodEnd ?? null, createdAt: issuedAt,
         })),
       },
@@ -65,7 +65,7 @@ export async function issueInvoice(tx: Tx, input: IssueInvoiceInput, actor: Acto
   });
   await recordAudit(tx, actor, {
     tenantId: input.tenantId, action: 'invoice.issue', targetType: 'billing_record', targetId: recordId,
-    after: { invoiceNumber: record.invoiceNumber, type: input.type, amount: amount.toFixed(), currency: tenant.currency },
+    after: { invoiceNumber: record.invoiceNumber, type: input.type, amount: toDecimalString(amount), currency: tenant.currency },
   });
   return settleFromCredit(tx, input.tenantId, recordId, actor);
 }
@@ -88,7 +88,7 @@ export async function settleFromCredit(tx: Tx, tenantId: string, recordId: strin
   const paid = applied.eq(outstanding);
   const updated = await tx.billingRecord.update({
     where: { tenantId_id: { tenantId, id: recordId } },
-    data: { creditAppliedAmount: money(record.creditAppliedAmount).plus(applied).toFixed(), ...(paid ? { status: 'paid', paidAt: now() } : {}) },
+    data: { creditAppliedAmount: money(record.creditAppliedAmount).plus(applied), ...(paid ? { status: 'paid', paidAt: now() } : {}) },
     select: { id: true, status: true, amount: true, creditAppliedAmount: true, invoiceNumber: true },
   });
   await recordAudit(tx, actor, {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { prisma } from '../db';
 import { now } from '../clock';
 import { recordAudit } from '../audit/record-audit';
+import { money } from '../money';
 import type { Actor } from '../audit/actor';
 import { invalidateCatalogCache } from './plans';
 
@@ -30,7 +31,7 @@ export async function defineProduct(raw: z.input<typeof productInput>, actor: Ac
       await tx.sku.upsert({ where: { id: sku.id }, create: { ...sku, spuId: spu.id, sortOrder: order }, update: { ...sku, spuId: spu.id, sortOrder: order } });
       for (const [currency, unitPrice] of Object.entries(prices)) {
         const current = await tx.skuPrice.findFirst({ where: { skuId: sku.id, currency, effectiveFrom: { lte: effectiveFrom } }, orderBy: { effectiveFrom: 'desc' } });
-        if (!current || current.unitPrice.toFixed() !== unitPrice) {
+        if (!current || !money(current.unitPrice).eq(money(unitPrice))) {
           await tx.skuPrice.create({ data: { skuId: sku.id, currency, unitPrice, effectiveFrom } });
         }
       }

@@ -1,4 +1,4 @@
-import { money, toMinorUnitsInt } from '../money';
+import { money, toDecimalString, toMinorUnitsInt } from '../money';
 import type { CatalogPlan } from './plans';
 import type { F5Locale, LocalizedPlan, PlanInternal } from './schema';
 
@@ -13,7 +13,7 @@ export function toPlanInternal(plan: CatalogPlan, view: PlanView): PlanInternal 
   const current = plan.code === view.currentPlanCode;
   const paid = price ? money(price.price).gt(0) : false;
   const resourceLimits = Object.fromEntries(
-    plan.entitlements.filter((e) => e.quotaLimit !== null).map((e) => [e.resourceType, { maximum: Number(money(e.quotaLimit!).toFixed()) }]),
+    plan.entitlements.filter((e) => e.quotaLimit !== null).map((e) => [e.resourceType, { maximum: Number(toDecimalString(e.quotaLimit!)) }]),
   );
   const addOn = (a: CatalogPlan['addOns'][number]) => ({ name: a.addOn.code, display_name: zh ? a.addOn.nameZh : a.addOn.name });
   return {

@@ -32,7 +32,7 @@ export async function appendCreditTransaction(tx: Tx, entry: CreditEntry) {
   if (balance.isNegative()) throw badRequest('the credit balance cannot go below zero', 'INSUFFICIENT_CREDIT');
   return tx.creditTransaction.create({
     data: {
-      tenantId: entry.tenantId, id: newId('ctr'), seq: (last?.seq ?? 0) + 1, type: entry.type, amount: amount.toFixed(), balance: balance.toFixed(),
+      tenantId: entry.tenantId, id: newId('ctr'), seq: (last?.seq ?? 0) + 1, type: entry.type, amount, balance,
       currency: tenant.currency, source: entry.source, sourceId: entry.sourceId ?? null, remark: entry.remark ?? '', actorUserId: entry.actorUserId ?? null,
       createdAt: now(),
     },

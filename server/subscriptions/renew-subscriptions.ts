@@ -42,7 +42,7 @@ async function renewOne(tenantId: string, subscriptionId: string, at: Date): Pro
     const price = await planPrice(tx, sub.planCode, sub.currency);
     const updated = await tx.subscription.update({
       where: { tenantId_id: { tenantId, id: subscriptionId } },
-      data: { status: 'active', currentPeriodStart: start, currentPeriodEnd: end, amount: price.toFixed() },
+      data: { status: 'active', currentPeriodStart: start, currentPeriodEnd: end, amount: price },
     });
     await recordAudit(tx, SYSTEM_ACTOR, {
       tenantId, action: 'subscription.renew', targetType: 'subscription', targetId: subscriptionId,

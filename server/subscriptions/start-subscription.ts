@@ -29,7 +29,7 @@ export async function startSubscription(args: { tenantId: string; planCode: stri
     const subscription = await tx.subscription.create({
       data: {
         tenantId: args.tenantId, id: newId('sub'), planCode: plan.code, adminUserId: args.adminUserId, status: trialEnd ? 'trialing' : 'active',
-        billingCycle: plan.billingCycle, currency: tenant.currency, amount: price.toFixed(), currentPeriodStart: start, currentPeriodEnd: end,
+        billingCycle: plan.billingCycle, currency: tenant.currency, amount: price, currentPeriodStart: start, currentPeriodEnd: end,
         trialEndDate: trialEnd, gracePeriodDays: plan.gracePeriodDays, startedAt, createdAt: startedAt,
       },
     });

@@ -1,5 +1,6 @@
 import { prisma } from '../db';
 import { getCreditBalance } from '../credits/ledger';
+import { toDecimalString } from '../money';
 import type { TenantScope } from './tenant-access';
 
 /** What a person sees first: plan, subscription period, credit balance and the latest invoices. */
@@ -27,11 +28,11 @@ export async function getTenantOverview(scope: TenantScope) {
     tenant: { ...scope.tenant, role: scope.role },
     subscription: subscription && {
       ...subscription,
-      amount: subscription.amount.toFixed(),
+      amount: toDecimalString(subscription.amount),
       plan: subscription.plan,
     },
-    credit: { balance: credit.balance.toFixed(), currency: credit.currency, updatedAt: credit.updatedAt },
-    latestRecords: latestRecords.map((record) => ({ ...record, amount: record.amount.toFixed() })),
+    credit: { balance: toDecimalString(credit.balance), currency: credit.currency, updatedAt: credit.updatedAt },
+    latestRecords: latestRecords.map((record) => ({ ...record, amount: toDecimalString(record.amount) })),
     recordCount,
   };
 }
