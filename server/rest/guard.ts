@@ -56,7 +56,7 @@ async function parseInput<P extends z.ZodType, Q extends z.ZodType, B extends z.
   const query = schemas.query ? validate(schemas.query, queryObject(new URL(request.url)), 'query parameters') : {};
   const { raw, value } = schemas.body ? await readJsonBody(request) : { raw: '', value: undefined };
   const body = schemas.body ? validate(schemas.body, value, 'request body') : undefined;
-  return { params: params as z.output<P>, query: query as z.output<Q>, body: body as z.output<B>, rawBody: raw, rawParams };
+  return { params: params as z.output<P>, query: query as z.output<Q>, body: body as z.output<B>, rawBody: raw };
 }
 
 /** API key (any of the three header forms) or, failing that, the portal's session cookie. */
