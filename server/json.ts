@@ -1,5 +1,6 @@
 import { LosslessNumber, stringify } from 'lossless-json';
-import { Decimal } from './money';
+import { Decimal, toDecimalString } from './money';
+import { rfc3339 } from './time/rfc3339';
 
 /**
  * The one JSON writer for the wire. A Decimal is written with its own digits as a JSON number
@@ -7,11 +8,10 @@ import { Decimal } from './money';
  * would route money through a float and lose digits.
  */
 function prepare(value: unknown): unknown {
-  if (value instanceof Decimal) return new LosslessNumber(value.toFixed());
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return rfc3339(value);
   if (Array.isArray(value)) return value.map(prepare);
   if (value && typeof value === 'object') {
-    if (isDecimalLike(value)) return new LosslessNumber(new Decimal(value.toFixed()).toFixed());
+    if (isDecimalLike(value)) return new LosslessNumber(toDecimalString(value));
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = prepare(item);
     return out;
@@ -20,7 +20,7 @@ function prepare(value: unknown): unknown {
 }
 
 /** Prisma's own Decimal class is a separate decimal.js clone; recognise it by shape. */
-function isDecimalLike(value: object): value is { toFixed(): string } {
+function isDecimalLike(value: object): value is Decimal {
   return typeof (value as { toFixed?: unknown }).toFixed === 'function' && 'd' in value && 'e' in value && 's' in value;
 }
 

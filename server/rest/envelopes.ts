@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { now } from '../clock';
 import type { AppError } from '../errors';
+import { rfc3339 } from '../time/rfc3339';
 
 /** Per-request facts an envelope may print. */
 export type EnvelopeMeta = { traceId: string; timestamp: string };
@@ -9,10 +10,6 @@ export function newEnvelopeMeta(): EnvelopeMeta {
   return { traceId: `TRACE-${randomUUID().toUpperCase()}`, timestamp: rfc3339(now()) };
 }
 
-/** RFC 3339 UTC without a fraction when there is none: 2026-04-01T00:00:00Z. */
-export function rfc3339(instant: Date): string {
-  return instant.toISOString().replace('.000Z', 'Z');
-}
 
 /** How one seed wraps a success and an error (WIRE.md). */
 export type Envelope = {
