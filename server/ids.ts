@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -17,9 +17,4 @@ export type IdPrefix =
 /** Ids in the documented style: `tnt_…`, `usr_…`, `rec_…`. */
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomToken(16)}`;
-}
-
-/** Unguessable ids for things a URL may name without credentials (plan transitions). */
-export function newUuid(): string {
-  return randomUUID();
 }

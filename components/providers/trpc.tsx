@@ -6,6 +6,7 @@ import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/trpc/root';
+import { TENANT_HEADER } from '@/server/tenants/tenant-header';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -37,7 +38,7 @@ export function PortalProviders({ tenantId, children }: { tenantId: string | nul
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, headers: () => (tenantId ? { 'x-counterfoil-tenant': tenantId } : {}) })],
+      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, headers: () => (tenantId ? { [TENANT_HEADER]: tenantId } : {}) })],
     }),
   );
   return (

@@ -5,6 +5,7 @@ import { tenantRoleAtLeast } from '../auth/roles';
 import { apiKeyActor, serviceActor, userActor, type Actor } from '../audit/actor';
 import { resolveTenantAccess, type TenantScope } from '../tenants/tenant-access';
 import { findNamespace, type NamespaceRef } from '../tenants/namespaces';
+import { TENANT_HEADER } from '../tenants/tenant-header';
 import type { ApiKeyScope } from '../apikeys/schema';
 import { clientIp, userAgent } from '../platform/request-info';
 import { writeJson } from '../json';
@@ -72,7 +73,7 @@ async function authenticateTenantCaller(request: Request, meta: EnvelopeMeta, op
   }
   const user = await sessionUserFromCookie(request);
   if (!user) throw unauthorized('an API key or a session is required', 'UNAUTHENTICATED');
-  const tenantId = pathTenantId ?? request.headers.get('x-counterfoil-tenant') ?? undefined;
+  const tenantId = pathTenantId ?? request.headers.get(TENANT_HEADER) ?? undefined;
   const scope = tenantId ? await resolveTenantAccess(user.id, tenantId) : null;
   if (!scope?.role) throw notFound('tenant', 'TENANT_NOT_FOUND');
   const minimum = options.role ?? (options.scope === 'read' ? 'viewer' : 'billing');

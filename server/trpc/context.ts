@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../auth/sessions';
 import { currentUser } from '../auth/viewer';
 import { clientIp, userAgent } from '../platform/request-info';
+import { TENANT_HEADER } from '../tenants/tenant-header';
 
-/** The header the portal's client sends with the tenant the person is looking at (from the URL). */
-export const TENANT_HEADER = 'x-counterfoil-tenant';
 
 export type RequestMeta = { ip: string; userAgent: string; requestId: string };
 

@@ -1,7 +1,3 @@
-import { LoadingState } from '@/components/ui';
-import { currentMessages } from '@/app/locale';
+import { PageLoading } from '@/components/portal/PageLoading';
 
-export default async function TenantLoading() {
-  const messages = await currentMessages();
-  return <LoadingState label={messages.common.loading} />;
-}
+export default PageLoading;
