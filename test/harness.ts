@@ -3,6 +3,12 @@ import { buildContext } from '../server/trpc/context';
 import { createCallerFactory } from '../server/trpc/init';
 import { loadSessionUser, openSession } from '../server/auth/sessions';
 import type { RouteHandler } from '../server/rest/guard';
+import { EDGE_HEADERS, EDGE_SEAL_ENV } from '../server/platform/request-meta';
+
+/** The headers the edge server (server/edge) writes for a request from `ip`, sealed for this process. */
+export function edgeHeaders(ip: string, requestId: string = crypto.randomUUID()): Record<string, string> {
+  return { [EDGE_HEADERS.clientIp]: ip, [EDGE_HEADERS.requestId]: requestId, [EDGE_HEADERS.seal]: process.env[EDGE_SEAL_ENV]! };
+}
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -11,7 +17,7 @@ export async function callerFor(userId: string, tenantId: string | null) {
   const session = await openSession(userId, '127.0.0.1', 'vitest');
   const user = await loadSessionUser(session.id);
   if (!user) throw new Error(`no active session user for ${userId}`);
-  return createCaller(buildContext(user, tenantId, new Headers({ 'x-forwarded-for': '10.1.2.3', 'user-agent': 'vitest' })));
+  return createCaller(buildContext(user, tenantId, new Headers({ ...edgeHeaders('10.1.2.3'), 'user-agent': 'vitest' })));
 }
 
 export type RestCall = {

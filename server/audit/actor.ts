@@ -1,4 +1,4 @@
-import type { RequestMeta } from '../trpc/context';
+import type { RequestMeta } from '../platform/request-meta';
 
 /** Who did something, on whose behalf, from where: carried into every audit row. */
 export type Actor = {

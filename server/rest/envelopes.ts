@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import type { RequestMeta } from '../platform/request-meta';
 import { now } from '../clock';
 import type { AppError } from '../errors';
 import { rfc3339 } from '../time/rfc3339';
 
-/** Per-request facts an envelope may print. */
-export type EnvelopeMeta = { traceId: string; timestamp: string };
+/** Per-request facts an envelope may print, and where the request came from (for the actor). */
+export type EnvelopeMeta = { traceId: string; timestamp: string; request: RequestMeta };
 
-export function newEnvelopeMeta(): EnvelopeMeta {
-  return { traceId: `TRACE-${randomUUID().toUpperCase()}`, timestamp: rfc3339(now()) };
+/** The trace id is the edge's request id (the same one as X-Request-Id and the audit rows' request_id). */
+export function newEnvelopeMeta(request: RequestMeta): EnvelopeMeta {
+  return { traceId: `TRACE-${request.requestId.toUpperCase()}`, timestamp: rfc3339(now()), request };
 }
 
 

@@ -7,7 +7,7 @@ import { resolveTenantAccess, type TenantScope } from '../tenants/tenant-access'
 import { findNamespace, type NamespaceRef } from '../tenants/namespaces';
 import { TENANT_HEADER } from '../tenants/tenant-header';
 import type { ApiKeyScope } from '../apikeys/schema';
-import { clientIp, userAgent } from '../platform/request-info';
+import { requestMetaFrom } from '../platform/request-meta';
 import { writeJson } from '../json';
 import { authenticateApiKey, authenticateService, presentedCredential, sessionUserFromCookie } from './credentials';
 import { newEnvelopeMeta, type Envelope, type EnvelopeMeta } from './envelopes';
@@ -45,7 +45,6 @@ export type TenantRouteOptions<P extends z.ZodType, Q extends z.ZodType, B exten
   idempotent?: boolean;
 };
 
-const requestMeta = (request: Request, meta: EnvelopeMeta) => ({ ip: clientIp(request.headers), userAgent: userAgent(request.headers), requestId: meta.traceId });
 
 async function parseInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
   request: Request,
@@ -63,7 +62,7 @@ async function parseInput<P extends z.ZodType, Q extends z.ZodType, B extends z.
 /** API key (any of the three header forms) or, failing that, the portal's session cookie. */
 async function authenticateTenantCaller(request: Request, meta: EnvelopeMeta, options: TenantRouteOptions<z.ZodType, z.ZodType, z.ZodType>, pathTenantId: string | undefined): Promise<TenantCaller> {
   const credential = presentedCredential(request.headers);
-  const reqMeta = requestMeta(request, meta);
+  const reqMeta = meta.request;
   if (credential?.kind === 'service') throw forbidden('a service credential cannot call tenant endpoints', 'WRONG_CREDENTIAL_KIND');
   if (credential) {
     const key = await authenticateApiKey(credential.token);
@@ -106,7 +105,7 @@ export function tenantRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType
   handler: (input: HandlerInput<P, Q, B> & { caller: TenantCaller; namespace: NamespaceRef | null }) => Promise<unknown>,
 ): RouteHandler {
   return async (request, context) => {
-    const meta = newEnvelopeMeta();
+    const meta = newEnvelopeMeta(requestMetaFrom(request.headers));
     try {
       const rawParams = await context.params;
       const pathTenant = options.tenantParam ? String(rawParams[options.tenantParam] ?? '') : undefined;
@@ -138,7 +137,7 @@ export function serviceRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodTyp
   handler: (input: HandlerInput<P, Q, B> & { actor: Actor; credentialId: string }) => Promise<unknown>,
 ): RouteHandler {
   return async (request, context) => {
-    const meta = newEnvelopeMeta();
+    const meta = newEnvelopeMeta(requestMetaFrom(request.headers));
     try {
       const credential = presentedCredential(request.headers);
       if (!credential) throw unauthorized('a service credential is required', 'UNAUTHENTICATED');
@@ -146,7 +145,7 @@ export function serviceRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodTyp
       const service = await authenticateService(credential.token, options.scope);
       enforceRateLimit(service.id);
       const input = await parseInput(request, context, options);
-      const result = await handler({ ...input, request, meta, actor: serviceActor(requestMeta(request, meta)), credentialId: service.id });
+      const result = await handler({ ...input, request, meta, actor: serviceActor(meta.request), credentialId: service.id });
       return new Response(writeJson(options.envelope.success(result, meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
     } catch (error) {
       return errorResponse(error, options.envelope, meta);

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../auth/sessions';
 import { currentUser } from '../auth/viewer';
-import { clientIp, userAgent } from '../platform/request-info';
+import { requestMetaFrom, type RequestMeta } from '../platform/request-meta';
 import { TENANT_HEADER } from '../tenants/tenant-header';
 
-
-export type RequestMeta = { ip: string; userAgent: string; requestId: string };
+export type { RequestMeta };
 
 export type Context = {
   user: SessionUser | null;
@@ -18,7 +16,7 @@ export function buildContext(user: SessionUser | null, requestedTenantId: string
   return {
     user,
     requestedTenantId,
-    meta: { ip: clientIp(headers), userAgent: userAgent(headers), requestId: headers.get('x-request-id') ?? randomUUID() },
+    meta: requestMetaFrom(headers),
   };
 }
 
