@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { I18nProvider } from '@/components/providers/i18n';
-import { currentLocale } from './locale';
+import { currentLocale } from '@/components/portal/locale';
 
 export const metadata: Metadata = { title: 'Counterfoil', description: 'Tenant billing portal' };
 

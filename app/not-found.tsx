@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui';
-import { currentMessages } from './locale';
+import { currentMessages } from '@/components/portal/locale';
 
 export default async function NotFound() {
   const messages = await currentMessages();

@@ -1,4 +1,4 @@
-import { appRouter } from '../server/trpc/root';
+import { appRouter } from '../server/app-router';
 import { buildContext } from '../server/trpc/context';
 import { createCallerFactory } from '../server/trpc/init';
 import { loadSessionUser, openSession } from '../server/auth/sessions';

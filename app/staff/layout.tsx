@@ -4,7 +4,7 @@ import { currentUser } from '@/server/auth/viewer';
 import { AppShell } from '@/components/portal/AppShell';
 import { PortalProviders } from '@/components/providers/trpc';
 import { Badge } from '@/components/ui';
-import { currentMessages } from '@/app/locale';
+import { currentMessages } from '@/components/portal/locale';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { currentUser } from '@/server/auth/viewer';
 import { listUserTenants } from '@/server/tenants/tenant-access';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui';
-import { currentMessages } from '../locale';
+import { currentMessages } from '@/components/portal/locale';
 
 export default async function TenantPicker() {
   const user = await currentUser();

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { signOutAction } from '@/app/actions';
+import { signOutAction } from './actions';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavLinks, type NavItem } from './NavLinks';
 import { buttonClassName } from '@/components/ui';

@@ -2,7 +2,7 @@
 
 import { useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { switchLocale } from '@/app/actions';
+import { switchLocale } from './actions';
 import { useI18n } from '@/components/providers/i18n';
 import { LOCALES } from '@/messages';
 

@@ -1,5 +1,5 @@
 import { LoadingState } from '@/components/ui';
-import { currentMessages } from '@/app/locale';
+import { currentMessages } from './locale';
 
 /** The loading state of a server-rendered page, in the person's language. */
 export async function PageLoading() {

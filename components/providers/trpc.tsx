@@ -5,7 +5,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
-import type { AppRouter } from '@/server/trpc/root';
+import type { AppRouter } from '@/server/app-router';
 import { TENANT_HEADER } from '@/server/tenants/tenant-header';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();

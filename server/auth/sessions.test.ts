@@ -5,7 +5,7 @@ import { advanceClock, now, setClock, useSystemClock } from '../clock';
 import { prisma } from '../db';
 import { buildContext } from '../trpc/context';
 import { createCallerFactory } from '../trpc/init';
-import { appRouter } from '../trpc/root';
+import { appRouter } from '../app-router';
 import { isLoginThrottled, LOGIN_LIMITS, recordLoginAttempt } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import { loadSessionUser, openSession, revokeSession, SESSION_HOURS } from './sessions';

@@ -9,7 +9,7 @@ import type { MembershipRole } from '../generated/prisma/enums';
 import { startSubscription } from '../subscriptions/start-subscription';
 import { buildContext } from './context';
 import { createCallerFactory } from './init';
-import { appRouter } from './root';
+import { appRouter } from '../app-router';
 
 /**
  * Differential tenant isolation: every procedure of the root router is listed below with how it is

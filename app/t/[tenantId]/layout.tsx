@@ -7,7 +7,7 @@ import { AppShell } from '@/components/portal/AppShell';
 import { PortalProviders } from '@/components/providers/trpc';
 import { TenantProvider } from '@/components/providers/tenant';
 import { Badge } from '@/components/ui';
-import { currentMessages } from '@/app/locale';
+import { currentMessages } from '@/components/portal/locale';
 
 type Props = { children: ReactNode; params: Promise<{ tenantId: string }> };
 

@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { appRouter } from '@/server/trpc/root';
+import { appRouter } from '@/server/app-router';
 import { createContext } from '@/server/trpc/context';
 
 function handler(req: Request) {

@@ -1,0 +1,16 @@
+import { router } from './trpc/init';
+import { tenantsRouter } from './tenants/router';
+import { apiKeysRouter } from './apikeys/router';
+import { staffRouter } from './staff/router';
+
+/**
+ * The root tRPC router sits at the top of the server tree: it imports the domain routers, which
+ * import the procedure ladder in `trpc/`; nothing under `trpc/` imports it back.
+ */
+export const appRouter = router({
+  tenants: tenantsRouter,
+  apiKeys: apiKeysRouter,
+  staff: staffRouter,
+});
+
+export type AppRouter = typeof appRouter;
