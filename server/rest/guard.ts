@@ -21,7 +21,8 @@ export type RouteHandler = (request: Request, context: RouteParams) => Promise<R
 
 export type TenantCaller = { scope: TenantScope; actor: Actor; via: 'api_key' | 'session' };
 
-type Schemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = { params?: P; query?: Q; body?: B };
+/** An operation's schemas (server/rest/operations.ts): inputs parsed here; `response` parses what the handler returns. */
+type Schemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = { params?: P; query?: Q; body?: B; response?: z.ZodType };
 
 type HandlerInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   request: Request;
@@ -119,7 +120,8 @@ export function tenantRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType
         try {
           const result = await handler({ ...input, request, meta, caller, namespace });
           if (result instanceof Response) return result;
-          return new Response(writeJson(options.envelope.success(result, meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
+          const body = options.response ? options.response.parse(result) : result;
+          return new Response(writeJson(options.envelope.success(body, meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
         } catch (error) {
           return errorResponse(error, options.envelope, meta);
         }
@@ -131,9 +133,11 @@ export function tenantRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType
   };
 }
 
+export type ServiceRouteOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = Schemas<P, Q, B> & { envelope: Envelope; scope: string };
+
 /** The guard for `/internal/…`: a service credential with the named scope, never a tenant key or a session. */
 export function serviceRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
-  options: Schemas<P, Q, B> & { envelope: Envelope; scope: string },
+  options: ServiceRouteOptions<P, Q, B>,
   handler: (input: HandlerInput<P, Q, B> & { actor: Actor; credentialId: string }) => Promise<unknown>,
 ): RouteHandler {
   return async (request, context) => {
@@ -146,7 +150,8 @@ export function serviceRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodTyp
       enforceRateLimit(service.id);
       const input = await parseInput(request, context, options);
       const result = await handler({ ...input, request, meta, actor: serviceActor(meta.request), credentialId: service.id });
-      return new Response(writeJson(options.envelope.success(result, meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
+      const body = options.response ? options.response.parse(result) : result;
+      return new Response(writeJson(options.envelope.success(body, meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
     } catch (error) {
       return errorResponse(error, options.envelope, meta);
     }

@@ -1,11 +1,13 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS } from './operations';
+import { OPERATIONS } from '@/app/api/operations';
 import { openApiDocument } from './openapi';
 
 /** REST route files (not the portal's own tRPC, auth and OpenAPI endpoints). */
 const INTERNAL_ROUTES = ['/api/trpc/{trpc}', '/api/auth/{...nextauth}', '/api/openapi.json'];
+const APP = resolve(process.cwd(), 'app');
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -15,25 +17,44 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-function servedPaths(): string[] {
-  return routeFiles('app')
-    .map((file) => `/${relative('app', file).split(sep).slice(0, -1).join('/')}`.replace(/\[([^\]]+)\]/g, '{$1}'))
-    .filter((path) => !INTERNAL_ROUTES.includes(path))
-    .sort();
-}
+const servedPath = (file: string) => `/${relative(APP, dirname(file)).split(sep).join('/')}`.replace(/\[([^\]]+)\]/g, '{$1}');
+const restRouteFiles = () => routeFiles(APP).filter((file) => !INTERNAL_ROUTES.includes(servedPath(file)));
 
 describe('OpenAPI document', () => {
   it('lists exactly the REST routes the app serves', () => {
-    expect([...new Set(OPERATIONS.map((operation) => operation.path))].sort()).toEqual(servedPaths());
+    expect([...new Set(OPERATIONS.map((operation) => operation.path))].sort()).toEqual(restRouteFiles().map(servedPath).sort());
+    expect(OPERATIONS).toHaveLength(restRouteFiles().length);
+  });
+
+  it('every REST route declares its operation beside it, and the registry lists that very declaration', async () => {
+    for (const file of restRouteFiles()) {
+      const declaration = join(dirname(file), 'operation.ts');
+      expect(existsSync(declaration), `${servedPath(file)} has no operation.ts`).toBe(true);
+      const { operation } = await import(pathToFileURL(declaration).href);
+      expect(operation.path, declaration).toBe(servedPath(file));
+      expect(OPERATIONS, `${servedPath(file)} is not in app/api/operations.ts`).toContain(operation);
+      const route = await import(pathToFileURL(file).href);
+      expect(Object.keys(route), servedPath(file)).toEqual([operation.method.toUpperCase()]);
+    }
   });
 
   it('is generated from the zod schemas, with every documented field', () => {
-    const document = openApiDocument();
+    const document = openApiDocument(OPERATIONS);
     const current = document.paths['/api/web/namespaces/{namespace}/usage_plans/current']?.get as { responses: Record<number, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> };
     const schema = current.responses[200]!.content['application/json']!.schema;
     expect(Object.keys(schema.properties)).toEqual(['locale', 'plans']);
     expect(JSON.stringify(schema)).toContain('flat_price');
     expect(JSON.stringify(schema)).toContain('STATE_TRANSITION_PENDING');
     expect(new Set(OPERATIONS.map((operation) => operation.operationId)).size).toBe(OPERATIONS.length);
+  });
+
+  it('documents each operation\'s error form, scope and query parameters from its declaration', () => {
+    const document = openApiDocument(OPERATIONS);
+    for (const operation of OPERATIONS) {
+      const documented = document.paths[operation.path]?.[operation.method] as { operationId: string; 'x-scope'?: string; responses: Record<number, { content: Record<string, { schema: { type: string } }> }> };
+      expect(documented.operationId).toBe(operation.operationId);
+      expect(documented['x-scope']).toBe(operation.scope);
+      expect(documented.responses[404]!.content['application/json']!.schema.type).toBe(operation.path.startsWith('/api/web/') ? 'string' : 'object');
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { OPERATIONS, type Operation } from './operations';
+import type { Operation } from './operations';
+import { dailyDetailEnvelope, f5Envelope, hourlyDetailEnvelope, internalEnvelope, recordsEnvelope, type Envelope } from './envelopes';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any', io: 'output' });
 
@@ -13,13 +14,21 @@ function queryParameters(operation: Operation) {
   return Object.entries(schema.properties ?? {}).map(([name, property]) => ({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: property }));
 }
 
-const ERROR_BODIES = {
-  'f5-string': { type: 'string', description: 'F5 error form: a bare JSON string' },
-  'seed-envelope': { type: 'object', description: 'The seed\'s envelope with the HTTP status as code' },
-} as const;
+const F5_ERROR = { type: 'string', description: 'F5 error form: a bare JSON string' } as const;
+const SEED_ERROR = { type: 'object', description: 'The seed\'s envelope with the HTTP status as code' } as const;
+/** The error body each envelope writes: the operation names its envelope, the document follows it. */
+const ERROR_BODIES = new Map<Envelope, typeof F5_ERROR | typeof SEED_ERROR>([
+  [f5Envelope, F5_ERROR],
+  [internalEnvelope, SEED_ERROR],
+  [recordsEnvelope, SEED_ERROR],
+  [dailyDetailEnvelope, SEED_ERROR],
+  [hourlyDetailEnvelope, SEED_ERROR],
+]);
 
 function errorResponses(operation: Operation) {
-  const content = { 'application/json': { schema: ERROR_BODIES[operation.errorBody] } };
+  const schema = ERROR_BODIES.get(operation.envelope);
+  if (!schema) throw new Error(`${operation.operationId}: its envelope has no documented error form`);
+  const content = { 'application/json': { schema } };
   return {
     400: { description: 'Bad parameters or body', content },
     401: { description: 'No, invalid, revoked or expired credential', content },
@@ -29,16 +38,19 @@ function errorResponses(operation: Operation) {
   };
 }
 
-/** The OpenAPI 3.0 document of every REST operation, generated from the zod schemas in use. */
-export function openApiDocument() {
+/**
+ * The OpenAPI 3.0 document of the given operations (the registry in app/api/operations.ts),
+ * generated from the zod schemas their route handlers validate with.
+ */
+export function openApiDocument(operations: readonly Operation[]) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const operation of OPERATIONS) {
+  for (const operation of operations) {
     paths[operation.path] ??= {};
     paths[operation.path]![operation.method] = {
       operationId: operation.operationId,
       summary: operation.summary,
       tags: [`seed ${operation.seed}`],
-      security: operation.security === 'none' ? [] : operation.security === 'apiKey' ? [{ bearer: [] }, { apiToken: [] }, { dfApiKey: [] }] : [{ serviceCredential: [] }],
+      security: operation.security === 'apiKey' ? [{ bearer: [] }, { apiToken: [] }, { dfApiKey: [] }] : [{ serviceCredential: [] }],
       parameters: [...pathParameters(operation.path), ...queryParameters(operation)],
       ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.body) } } } } : {}),
       responses: { 200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(operation.response) } } }, ...errorResponses(operation) },

@@ -1,38 +1,43 @@
 import type { z } from 'zod';
-import { listUsagePlansRsp, localizedPlan, noQuery } from '../catalog/schema';
+import type { Envelope } from './envelopes';
+import type { ServiceRouteOptions, TenantRouteOptions } from './guard';
 
-/** How an operation authenticates (OpenAPI security scheme names). */
-export type OperationSecurity = 'apiKey' | 'serviceCredential' | 'none';
-
-export type Operation = {
-  method: 'get' | 'post' | 'put' | 'delete';
-  /** OpenAPI path template, exactly as the route folder serves it. */
+/** What every REST operation states about itself for the OpenAPI document. */
+type Documented<R extends z.ZodType> = {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI path template, exactly as the route folder serves it (a test compares the two). */
   path: string;
   operationId: string;
   summary: string;
   seed: '000' | '001' | '002' | '003' | '004';
-  security: OperationSecurity;
-  scope?: 'read' | 'write' | 'ingest' | 'export:user-data';
-  query?: z.ZodType;
-  body?: z.ZodType;
-  response: z.ZodType;
-  /** The error body's form (F5's bare string, or the seed's envelope). */
-  errorBody: 'f5-string' | 'seed-envelope';
+  /** The success body; the guard parses the handler's result with it before writing it. */
+  response: R;
+  /** The error form is the envelope's (F5's bare string, or the seed's envelope). */
+  envelope: Envelope;
 };
 
+/** A tenant operation (API key or session): the guard reads scope, role, params and schemas from it. */
+export type TenantOperation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> =
+  TenantRouteOptions<P, Q, B> & Documented<R> & { security: 'apiKey' };
+
+/** An `/internal/…` operation: a service credential with the named scope. */
+export type ServiceOperation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> =
+  ServiceRouteOptions<P, Q, B> & Documented<R> & { security: 'serviceCredential' };
+
+export type Operation = TenantOperation | ServiceOperation;
+
 /**
- * Every REST operation the portal serves, with the same zod schemas its route handler uses.
- * The OpenAPI document is generated from this list, and a test keeps it equal to the route files.
+ * Declares a route's operation once, in the `operation.ts` beside its `route.ts`: the route handler
+ * passes it to the guard, and `app/api/operations.ts` lists it for the OpenAPI document.
  */
-export const OPERATIONS: Operation[] = [
-  {
-    method: 'get', path: '/api/web/namespaces/{namespace}/usage_plans/current', operationId: 'GetCurrentPlan', seed: '003',
-    summary: 'The caller\'s current usage plan, in the caller\'s locale (namespace must be "system").',
-    security: 'apiKey', scope: 'read', query: noQuery, response: localizedPlan, errorBody: 'f5-string',
-  },
-  {
-    method: 'get', path: '/api/web/namespaces/{namespace}/usage_plans/custom_list', operationId: 'ListUsagePlans', seed: '003',
-    summary: 'Every usage plan, once per locale, priced in the caller\'s currency (namespace must be "system").',
-    security: 'apiKey', scope: 'read', query: noQuery, response: listUsagePlansRsp, errorBody: 'f5-string',
-  },
-];
+export function tenantOperation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType>(
+  operation: TenantRouteOptions<P, Q, B> & Documented<R>,
+): TenantOperation<P, Q, B, R> {
+  return { ...operation, security: 'apiKey' };
+}
+
+export function serviceOperation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType>(
+  operation: ServiceRouteOptions<P, Q, B> & Documented<R>,
+): ServiceOperation<P, Q, B, R> {
+  return { ...operation, security: 'serviceCredential' };
+}

@@ -1,14 +1,10 @@
 import { tenantRoute } from '@/server/rest/guard';
 import { requireSystemNamespace } from '@/server/tenants/namespaces';
-import { f5Envelope } from '@/server/rest/envelopes';
-import { localizedPlan, noQuery } from '@/server/catalog/schema';
 import { getCurrentUsagePlan } from '@/server/catalog/usage-plans';
+import { operation } from './operation';
 
 /** F5 GetCurrentPlan: the caller's current plan as a LocalizedPlan. */
-export const GET = tenantRoute(
-  { envelope: f5Envelope, scope: 'read', namespaceParam: 'namespace', query: noQuery },
-  async ({ caller, namespace }) => {
-    requireSystemNamespace(namespace);
-    return localizedPlan.parse(await getCurrentUsagePlan(caller.scope));
-  },
-);
+export const GET = tenantRoute(operation, async ({ caller, namespace }) => {
+  requireSystemNamespace(namespace);
+  return getCurrentUsagePlan(caller.scope);
+});

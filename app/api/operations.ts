@@ -1,0 +1,10 @@
+import type { Operation } from '@/server/rest/operations';
+import { operation as getCurrentPlan } from './web/namespaces/[namespace]/usage_plans/current/operation';
+import { operation as listUsagePlans } from './web/namespaces/[namespace]/usage_plans/custom_list/operation';
+
+/**
+ * The registry of REST operations: one import per route folder's `operation.ts`, nothing restated.
+ * The OpenAPI document is built from this list; server/rest/openapi.test.ts keeps it equal to the
+ * route files under app/ (a route without a registered operation fails).
+ */
+export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans];
