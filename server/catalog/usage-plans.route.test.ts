@@ -26,7 +26,7 @@ type Localized = { locale: string; plans: Plan[] };
 // --- F5 schema validation (f5-billing-schemas.json), made stricter where F5 leaves things open.
 const ajv = new Ajv({ strict: false, allErrors: true });
 for (const format of ['int32', 'int64', 'double', 'boolean', 'date-time', 'byte', 'uuid', 'hostname', 'email']) ajv.addFormat(format, true);
-ajv.addSchema(JSON.parse(readFileSync('/work/shared/design/f5-billing-schemas.json', 'utf8')), 'f5');
+ajv.addSchema(JSON.parse(readFileSync(new URL('../../test/fixtures/f5-billing-schemas.json', import.meta.url), 'utf8')), 'f5');
 const strictPlan = {
   allOf: [{ $ref: 'f5#/components/planPlanInternal' }],
   required: PLAN_FIELDS,
