@@ -1,6 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// Unless told otherwise (npm test sets these), a run gets a port, a data dir and a build folder of
+// its own, so two runs on one machine never share a server, a cluster or a build. The workers
+// inherit these from the runner's environment, so they see the same values.
+process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+process.env.E2E_DATA_DIR ??= `data/e2e-${process.env.E2E_PORT}`;
+process.env.NEXT_DIST_DIR ??= `${process.env.E2E_DATA_DIR}/next`;
+const PORT = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 /** Debian's Chromium (Playwright's own browser download cannot run offline). */
@@ -30,6 +36,8 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', COUNTERFOIL_DATA_DIR: process.env.E2E_DATA_DIR ?? 'data/e2e', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', COUNTERFOIL_DATA_DIR: process.env.E2E_DATA_DIR, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1',
+      // e2e/api/edge.spec.ts sends as a proxy from this loopback address; every other one is a direct client.
+      TRUSTED_PROXIES: '127.0.0.3' },
   },
 });

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 
 const SOURCES = ['app', 'components', 'server', 'prisma/schema.prisma', 'proxy.ts', 'next.config.mjs', 'package-lock.json', 'messages'];
-const STAMP = '.next/counterfoil-build-stamp';
+const DIST = process.env.NEXT_DIST_DIR || '.next';
+const STAMP = join(DIST, 'counterfoil-build-stamp');
 
 function walk(path: string, out: string[]): void {
   if (!existsSync(path)) return;
@@ -23,7 +24,7 @@ function sourceFingerprint(): string {
 
 /** A build is reused only when it was made from exactly these sources. */
 export function buildIsCurrent(): boolean {
-  return existsSync('.next/BUILD_ID') && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceFingerprint();
+  return existsSync(join(DIST, 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceFingerprint();
 }
 
 export function recordBuild(): void {

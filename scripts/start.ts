@@ -1,8 +1,10 @@
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, the demo seed on
- * first start, a production build when the sources changed, then `next start` on PORT.
+ * first start, a production build when the sources changed, then the portal's server
+ * (server/edge/serve.ts: Next's handler behind our edge) on PORT.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { provisionDatabase } from '../server/platform/database';
 import { authSecret, dataDir } from '../server/platform/runtime-config';
@@ -15,6 +17,8 @@ const nextBin = 'node_modules/next/dist/bin/next';
 async function main() {
   const database = await provisionDatabase({ dataDir: join(dataDir(), 'pg'), database: 'counterfoil' });
   console.log(`[start] PostgreSQL ready (${database.embedded ? 'embedded' : 'external'})`);
+  // Tests and local tools reach the embedded cluster through this file (git-ignored, local only).
+  if (database.embedded) writeFileSync(join(dataDir(), 'database-url'), `${database.url}\n`, { mode: 0o600 });
   const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true' };
 
   const seed = spawnSync(process.execPath, ['--import', 'tsx', 'prisma/seed/index.ts', '--if-empty'], { stdio: 'inherit', env });
@@ -27,7 +31,8 @@ async function main() {
     recordBuild();
   }
 
-  const server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, '-H', process.env.HOST ?? '0.0.0.0'], {
+  const serveArgs = ['--import', 'tsx', 'server/edge/serve.ts', '--port', port, '--host', process.env.HOST ?? '0.0.0.0', ...(dev ? ['--dev'] : [])];
+  const server = spawn(process.execPath, serveArgs, {
     stdio: 'inherit',
     env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
   });

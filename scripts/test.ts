@@ -22,7 +22,7 @@ function run(label: string, args: string[], env: NodeJS.ProcessEnv = process.env
 async function e2eEnvironment(): Promise<NodeJS.ProcessEnv> {
   const e2eData = join(dataDir(), 'e2e');
   rmSync(e2eData, { recursive: true, force: true });
-  const env = { ...process.env, E2E_DATA_DIR: e2eData, COUNTERFOIL_DATA_DIR: e2eData };
+  const env = { ...process.env, E2E_DATA_DIR: e2eData, COUNTERFOIL_DATA_DIR: e2eData, E2E_PORT: process.env.E2E_PORT ?? '3100', NEXT_DIST_DIR: '.next' };
   if (!process.env.DATABASE_URL) return env;
   // On an external server the e2e portal gets a fresh database of its own beside the test one.
   const database = await provisionDatabase({ dataDir: e2eData, database: 'e2e', fresh: true });

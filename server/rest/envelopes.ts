@@ -47,3 +47,15 @@ export const hourlyDetailEnvelope: Envelope = {
   success: (body) => body,
   error: (error) => ({ code: error.status, message: error.message, details: error.details }),
 };
+
+/**
+ * Which envelope a path answers in, for errors raised before any route runs (the edge's 400 and
+ * 405). Route handlers name their envelope themselves; this mirrors the seeds' path prefixes.
+ */
+export function envelopeForPath(pathname: string): Envelope {
+  if (pathname.startsWith('/api/web/')) return f5Envelope;
+  if (pathname.startsWith('/api/v1/billing/detail')) return dailyDetailEnvelope;
+  if (pathname.startsWith('/v1/bills/')) return hourlyDetailEnvelope;
+  if (pathname.startsWith('/billing/records')) return recordsEnvelope;
+  return internalEnvelope;
+}
