@@ -3,14 +3,9 @@
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/server/auth/next-auth';
+import { safeCallbackPath } from '@/server/auth/safe-callback';
 
 export type SignInState = { error: 'invalid' | 'rate_limited' | null; email: string };
-
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(value: FormDataEntryValue | null): string {
-  const path = typeof value === 'string' ? value : '/';
-  return path.startsWith('/') && !path.startsWith('//') ? path : '/';
-}
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get('email') ?? '').trim();
@@ -23,5 +18,6 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     }
     throw error;
   }
-  redirect(safeCallback(form.get('callbackUrl')));
+  // Only same-origin paths are followed after sign-in (server/auth/safe-callback.ts).
+  redirect(safeCallbackPath(form.get('callbackUrl')));
 }

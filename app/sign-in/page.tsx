@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { currentUser } from '@/server/auth/viewer';
+import { safeCallbackPath } from '@/server/auth/safe-callback';
 import { currentMessages } from '../locale';
 import { SignInForm } from './SignInForm';
 import { LanguageSwitch } from '@/components/portal/LanguageSwitch';
@@ -8,7 +9,8 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; expired?: string; s
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  if (await currentUser()) redirect(params.callbackUrl?.startsWith('/') ? params.callbackUrl : '/');
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
   const messages = await currentMessages();
   const notice = params.expired ? 'expired' : params.signedOut ? 'signedOut' : null;
   return (
@@ -19,7 +21,7 @@ export default async function SignInPage({ searchParams }: Props) {
           <LanguageSwitch />
         </div>
         <h1>{messages.signIn.title}</h1>
-        <SignInForm callbackUrl={params.callbackUrl ?? '/'} notice={notice} />
+        <SignInForm callbackUrl={callbackUrl} notice={notice} />
       </div>
     </main>
   );
