@@ -1,57 +1,57 @@
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { z } from 'zod';
-import { prisma } from '../db';
-import { now } from '../clock';
-import { decoyPasswordHash, verifyPassword } from './password';
-import { isLoginThrottled, recordLoginAttempt } from './login-throttle';
-import { openSession, revokeSession, SESSION_HOURS } from './sessions';
-import { clientIp } from '../platform/request-info';
+import type { JWT } from 'next-auth/jwt';
+import { authErrorLog } from './auth-log';
+import { authorizeCredentials } from './credentials';
+import { safeCallbackPath } from './safe-callback';
+import { loadSessionUser, revokeSession, SESSION_HOURS, type SessionUser } from './sessions';
+import { requestMetaFrom } from '../platform/request-meta';
 
-class TooManyAttempts extends CredentialsSignin {
-  code = 'rate_limited';
-}
-
-const credentialsSchema = z.object({ email: z.email().max(320).toLowerCase(), password: z.string().min(1).max(200) });
-
-async function authorize(raw: unknown, request: Request) {
-  const parsed = credentialsSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const ip = clientIp(request.headers);
-  if (await isLoginThrottled(email, ip)) throw new TooManyAttempts();
-  const user = await prisma.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, status: true },
-  });
-  const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-  const accepted = Boolean(user && valid && user.status === 'active');
-  await recordLoginAttempt(email, ip, accepted);
-  if (!user || !accepted) return null;
-  const session = await openSession(user.id, ip, request.headers.get('user-agent') ?? '');
-  await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now() } });
-  return { id: user.id, email: user.email, name: user.name, sessionId: session.id };
-}
+/**
+ * The database session each `jwt` callback loaded, for the `session` callback that Auth.js calls
+ * next with the same token object: one query per request, and `currentUser()` reads the result
+ * from the session instead of asking again.
+ */
+const loadedViewers = new WeakMap<JWT, SessionUser>();
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  // A wrong password is an expected outcome, not an error worth a stack trace in the log.
-  logger: {
-    error(error) {
-      if (error.name === 'CredentialsSignin' || error.name === 'TooManyAttempts') return;
-      console.error(`[auth] ${error.name}: ${error.message.split('\n')[0]}`);
-    },
-  },
+  logger: { error: (error) => authErrorLog.error(error) },
   session: { strategy: 'jwt', maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: '/sign-in' },
-  providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      authorize: (raw, request) => {
+        const { ip, userAgent } = requestMetaFrom(request.headers);
+        return authorizeCredentials(raw, { ip, userAgent });
+      },
+    }),
+  ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user && 'sessionId' in user) token.sid = user.sessionId;
+    /**
+     * Every request with a session cookie comes through here (`/api/auth/session`, `auth()`). The
+     * JWT only carries a session id; a revoked or expired session or a disabled user returns
+     * null, which makes Auth.js answer `null` and clear the cookie instead of renewing it.
+     */
+    async jwt({ token, user }) {
+      if (user && 'sessionId' in user && typeof user.sessionId === 'string') {
+        token.sid = user.sessionId;
+        return token;
+      }
+      if (typeof token.sid !== 'string') return null;
+      const viewer = await loadSessionUser(token.sid);
+      if (!viewer) return null;
+      loadedViewers.set(token, viewer);
       return token;
     },
     session({ session, token }) {
-      return { ...session, sessionId: typeof token.sid === 'string' ? token.sid : undefined };
+      const viewer = loadedViewers.get(token) ?? null;
+      return { ...session, sessionId: viewer?.sessionId, viewer };
+    },
+    /** Auth.js's own callbackUrl handling follows the same rule as the sign-in page. */
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
     },
   },
   events: {

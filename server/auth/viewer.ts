@@ -1,10 +1,12 @@
 import { auth } from './next-auth';
-import { loadSessionUser, type SessionUser } from './sessions';
+import type { SessionUser } from './sessions';
 
-/** The signed-in person, checked against the database on this request; null when signed out. */
+/**
+ * The signed-in person, checked against the database on this request (by the `jwt` callback in
+ * next-auth.ts, which ends the session when the database says so); null when signed out.
+ */
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await auth();
-  const sessionId = (session as { sessionId?: string } | null)?.sessionId;
-  if (!sessionId) return null;
-  return loadSessionUser(sessionId);
+  const viewer = (session as { viewer?: SessionUser | null } | null)?.viewer;
+  return viewer?.id && viewer.sessionId ? viewer : null;
 }
