@@ -88,7 +88,5 @@ export function safeCallbackPath(value: unknown, origin: string = PLACEHOLDER_OR
   const path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
   // Normalization can turn `/.//evil` into `//evil`, `/./%2F/evil` into `/%2F/evil`: check what we would send.
   if (!survivesDecoding(path) || path.length > CALLBACK_MAX_LENGTH) return FALLBACK;
-  // Back to the sign-in page would only bounce: go home instead.
-  if (parsed.pathname === '/sign-in' || parsed.pathname.startsWith('/sign-in/')) return FALLBACK;
   return path;
 }
