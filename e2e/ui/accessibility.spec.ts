@@ -1,0 +1,114 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from '../helpers';
+import { LOCALE_COOKIE, LOCALES, messagesFor, type Locale, type Messages } from '../../messages';
+
+/**
+ * Every page of the product, in every language, has no serious or critical axe violation.
+ * A new page (or a new state of one, such as an open dialog) is one more entry in PAGES.
+ */
+type Who = 'signed-out' | 'tenant-admin' | 'staff-admin';
+
+interface PageCase {
+  name: string;
+  who: Who;
+  path: string;
+  /** Waits for the page's content; may open a dialog or another state before the scan. */
+  ready: (page: Page, messages: Messages) => Promise<void>;
+}
+
+const TENANT = 'tnt_demo';
+const ACCOUNTS: Record<Exclude<Who, 'signed-out'>, string> = {
+  'tenant-admin': 'owner@demo.counterfoil.dev',
+  'staff-admin': 'admin@counterfoil.dev',
+};
+
+const heading = (page: Page) => expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+
+export const PAGES: PageCase[] = [
+  { name: 'sign-in', who: 'signed-out', path: '/sign-in', ready: async (page) => { await expect(page.locator('#email')).toBeVisible(); } },
+  { name: 'sign-in, refused', who: 'signed-out', path: '/sign-in', ready: async (page) => {
+    await page.locator('#email').fill('nobody@example.com');
+    await page.locator('#password').fill('not-the-password');
+    await page.locator('form button[type="submit"]').click();
+    await expect(page.getByRole('alert').first()).toBeVisible();
+  } },
+  { name: 'tenant picker', who: 'tenant-admin', path: '/tenants', ready: heading },
+  { name: 'overview', who: 'tenant-admin', path: `/t/${TENANT}`, ready: async (page) => {
+    await heading(page);
+    await expect(page.getByTestId('current-plan')).toBeVisible();
+  } },
+  { name: 'API keys', who: 'tenant-admin', path: `/t/${TENANT}/settings/api-keys`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.apiKeys.title })).toBeVisible();
+    await expect(page.getByRole('table')).toBeVisible();
+  } },
+  { name: 'API keys, create dialog open', who: 'tenant-admin', path: `/t/${TENANT}/settings/api-keys`, ready: async (page, messages) => {
+    await expect(page.getByRole('table')).toBeVisible();
+    await page.getByRole('button', { name: messages.apiKeys.create }).first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(page.locator('#api-key-name')).toBeVisible();
+  } },
+  { name: 'staff tenants', who: 'staff-admin', path: '/staff/tenants', ready: async (page) => {
+    await heading(page);
+    await expect(page.getByRole('table')).toBeVisible();
+  } },
+];
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+async function useLocale(page: Page, locale: Locale) {
+  const url = test.info().project.use.baseURL ?? 'http://127.0.0.1:3100';
+  await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, url }]);
+}
+
+/** The serious and critical violations on the page as it is now, one line each: rule id, impact, targets. */
+async function blockingViolations(page: Page, label: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const lines: string[] = [];
+  for (const violation of result.violations) {
+    const targets = violation.nodes.map((node) => node.target.join(' ')).join(' | ');
+    const line = `${label}: ${violation.id} (${violation.impact}) ${violation.help} → ${targets}`;
+    if (BLOCKING.has(violation.impact ?? '')) lines.push(line);
+    else test.info().annotations.push({ type: 'a11y (minor/moderate)', description: line });
+  }
+  return lines;
+}
+
+for (const who of ['signed-out', 'tenant-admin', 'staff-admin'] as const) {
+  for (const locale of LOCALES) {
+    test(`no serious or critical axe violations: ${who}, ${locale}`, async ({ page }) => {
+      test.setTimeout(120_000);
+      const messages = messagesFor(locale);
+      await useLocale(page, locale);
+      if (who !== 'signed-out') await signIn(page, ACCOUNTS[who]);
+      const found: string[] = [];
+      for (const entry of PAGES.filter((p) => p.who === who)) {
+        await page.goto(entry.path);
+        await expect(page).toHaveURL((url) => url.pathname === entry.path);
+        await expect(page.locator('html')).toHaveAttribute('lang', locale === 'en' ? /^en/ : /^zh/);
+        await entry.ready(page, messages);
+        found.push(...await blockingViolations(page, `[${locale}] ${entry.name} (${entry.path})`));
+      }
+      expect(found, found.join('\n')).toEqual([]);
+    });
+  }
+}
+
+test('the scan reports a violation it is shown (unlabelled field, unreadable text)', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expect(page.locator('#email')).toBeVisible();
+  await page.evaluate(() => {
+    const form = document.querySelector('form')!;
+    const input = document.createElement('input');
+    input.id = 'a11y-probe-input';
+    form.append(input);
+    const text = document.createElement('p');
+    text.id = 'a11y-probe-text';
+    text.textContent = 'low contrast';
+    text.style.cssText = 'color:#eeeeee;background:#ffffff';
+    form.append(text);
+  });
+  const found = await blockingViolations(page, 'probe');
+  expect(found.some((line) => line.includes('label (critical)') && line.includes('#a11y-probe-input')), found.join('\n')).toBe(true);
+  expect(found.some((line) => line.includes('color-contrast (serious)') && line.includes('#a11y-probe-text')), found.join('\n')).toBe(true);
+});
