@@ -24,7 +24,7 @@ describe('database invariants beyond schema.prisma', () => {
 
   it('refuses to update or delete audit rows and ledger rows', async () => {
     const seeded = await seedTestTenant();
-    await grantCredit(seeded.tenant.id, { amount: '10', source: 'promotion', remark: 'test' }, SYSTEM_ACTOR);
+    await grantCredit({ tenantId: seeded.tenant.id, amount: '10', source: 'promotion', remark: 'test' }, SYSTEM_ACTOR);
     await expect(query('UPDATE audit_logs SET action = $1 WHERE tenant_id = $2', ['forged', seeded.tenant.id])).rejects.toThrow(/append-only/);
     await expect(query('DELETE FROM audit_logs WHERE tenant_id = $1', [seeded.tenant.id])).rejects.toThrow(/append-only/);
     await expect(query('UPDATE credit_transactions SET amount = 1000 WHERE tenant_id = $1', [seeded.tenant.id])).rejects.toThrow(/append-only/);

@@ -7,6 +7,7 @@ import { fromLocal, toLocal } from '../../server/time/zoned';
 import { startSubscription } from '../../server/subscriptions/start-subscription';
 import { renewDueSubscriptions } from '../../server/subscriptions/renew-subscriptions';
 import { grantCredit } from '../../server/credits/grant-credit';
+import { grantCreditInput } from '../../server/credits/schema';
 import { createServiceCredential } from '../../server/staff/service-credentials';
 import { dataDir } from '../../server/platform/runtime-config';
 import { seedCatalog } from './catalog';
@@ -43,8 +44,8 @@ export async function seedDemo() {
     const demo = await seedTenant({ id: 'tnt_demo', name: '演示科技有限公司', currency: 'CNY', locale: 'zh-CN', domain: 'demo.counterfoil.dev', apps: ['官网', '移动应用'], namespaces: ['web', 'mobile'] });
     const acme = await seedTenant({ id: 'tnt_acme', name: 'Acme Corp', currency: 'USD', locale: 'en', domain: 'acme.counterfoil.dev', apps: ['Storefront'], namespaces: ['prod', 'staging'] });
     const finance = { ...SYSTEM_ACTOR, kind: 'staff' as const, userId: staff.finance.id };
-    await grantCredit(demo.tenant.id, { amount: '1200', source: 'promotion', remark: '新用户赠送额度' }, finance);
-    await grantCredit(acme.tenant.id, { amount: '50', source: 'promotion', remark: 'Welcome credit' }, finance);
+    await grantCredit({ tenantId: demo.tenant.id, ...grantCreditInput.parse({ amount: '1200', source: 'promotion', remark: '新用户赠送额度' }) }, finance);
+    await grantCredit({ tenantId: acme.tenant.id, ...grantCreditInput.parse({ amount: '50', source: 'promotion', remark: 'Welcome credit' }) }, finance);
     await startSubscription({ tenantId: demo.tenant.id, planCode: 'pro', adminUserId: demo.users.owner.id }, demo.ownerActor);
     await startSubscription({ tenantId: acme.tenant.id, planCode: 'starter', adminUserId: acme.users.owner.id }, acme.ownerActor);
     await replayUntil(realNow);

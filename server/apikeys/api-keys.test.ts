@@ -35,7 +35,7 @@ async function expectRejected(token: string) {
 
 describe('API keys: random, shown once, stored as SHA-256', () => {
   it('returns the whole key once and stores only its SHA-256', async () => {
-    const { key, apiKey } = await createApiKey({ tenantId: seeded.tenant.id, input: { name: 'ci', scopes: ['read', 'ingest'], expiresInDays: null }, actor: seeded.ownerActor });
+    const { key, apiKey } = await createApiKey({ tenantId: seeded.tenant.id, name: 'ci', scopes: ['read', 'ingest'], expiresInDays: null }, seeded.ownerActor);
     expect(key).toMatch(/^cfk_[0-9a-z]{12}_[0-9a-z]{40}$/);
     expect(key.startsWith(`${apiKey.prefix}_`)).toBe(true);
     expect(apiKey).not.toHaveProperty('key');
@@ -122,13 +122,13 @@ describe('authenticateApiKey', () => {
   it('rejects a revoked key', async () => {
     const { key, apiKey } = await seedApiKey(seeded);
     await authenticateApiKey(key);
-    await revokeApiKey({ tenantId: seeded.tenant.id, apiKeyId: apiKey.id, actor: seeded.ownerActor });
+    await revokeApiKey({ tenantId: seeded.tenant.id, id: apiKey.id }, seeded.ownerActor);
     await expectRejected(key);
   });
 
   it('rejects an expired key once expiresInDays have passed', async () => {
     setClock(new Date('2026-03-15T10:00:00Z'));
-    const { key, apiKey } = await createApiKey({ tenantId: seeded.tenant.id, input: { name: 'short-lived', scopes: ['read'], expiresInDays: 1 }, actor: seeded.ownerActor });
+    const { key, apiKey } = await createApiKey({ tenantId: seeded.tenant.id, name: 'short-lived', scopes: ['read'], expiresInDays: 1 }, seeded.ownerActor);
     expect(apiKey.expiresAt?.toISOString()).toBe('2026-03-16T10:00:00.000Z');
     await authenticateApiKey(key);
     advanceClock(DAY - 1000);

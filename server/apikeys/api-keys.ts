@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
 import { mintToken } from './secret-token';
-import type { ApiKeyScope, ApiKeySummary, CreateApiKeyInput } from './schema';
+import type { ApiKeyScope, ApiKeySummary, CreateApiKeyInput, CreatedApiKey, RevokeApiKeyInput } from './schema';
 
 const SUMMARY_SELECT = {
   id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true,
@@ -18,22 +18,23 @@ function toSummary(row: SummaryRow): ApiKeySummary {
   return { ...row, scopes: row.scopes as ApiKeyScope[], createdBy: row.createdBy?.email ?? null };
 }
 
-export async function createApiKey(args: { tenantId: string; input: CreateApiKeyInput; actor: Actor }) {
-  const createdByUserId = args.actor.userId;
+/** A new key of the tenant; the whole key is returned this once and stored only as a hash. */
+export async function createApiKey(input: CreateApiKeyInput & { tenantId: string }, actor: Actor): Promise<CreatedApiKey> {
+  const createdByUserId = actor.userId;
   if (!createdByUserId) throw forbidden('API keys are created by a person', 'PERSON_REQUIRED');
   const { token, prefix, secretHash } = mintToken('cfk');
   const createdAt = now();
-  const expiresAt = args.input.expiresInDays ? new Date(createdAt.getTime() + args.input.expiresInDays * 86_400_000) : null;
+  const expiresAt = input.expiresInDays ? new Date(createdAt.getTime() + input.expiresInDays * 86_400_000) : null;
   const row = await prisma.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
       data: {
-        tenantId: args.tenantId, id: newId('key'), name: args.input.name, prefix, secretHash, scopes: args.input.scopes,
+        tenantId: input.tenantId, id: newId('key'), name: input.name, prefix, secretHash, scopes: input.scopes,
         createdByUserId, createdAt, expiresAt,
       },
       select: SUMMARY_SELECT,
     });
-    await recordAudit(tx, args.actor, {
-      tenantId: args.tenantId, action: 'api_key.create', targetType: 'api_key', targetId: created.id,
+    await recordAudit(tx, actor, {
+      tenantId: input.tenantId, action: 'api_key.create', targetType: 'api_key', targetId: created.id,
       after: { name: created.name, prefix: created.prefix, scopes: created.scopes, expiresAt },
     });
     return created;
@@ -46,18 +47,19 @@ export async function listApiKeys(tenantId: string): Promise<ApiKeySummary[]> {
   return rows.map(toSummary);
 }
 
-export async function revokeApiKey(args: { tenantId: string; apiKeyId: string; actor: Actor }): Promise<ApiKeySummary> {
+/** Revokes a key of the tenant; revoking a revoked key changes and audits nothing. */
+export async function revokeApiKey(input: RevokeApiKeyInput & { tenantId: string }, actor: Actor): Promise<ApiKeySummary> {
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.apiKey.findUnique({ where: { tenantId_id: { tenantId: args.tenantId, id: args.apiKeyId } }, select: SUMMARY_SELECT });
+    const existing = await tx.apiKey.findUnique({ where: { tenantId_id: { tenantId: input.tenantId, id: input.id } }, select: SUMMARY_SELECT });
     if (!existing) throw notFound('api key', 'API_KEY_NOT_FOUND');
     if (existing.revokedAt) return toSummary(existing);
     const revoked = await tx.apiKey.update({
-      where: { tenantId_id: { tenantId: args.tenantId, id: args.apiKeyId } },
+      where: { tenantId_id: { tenantId: input.tenantId, id: input.id } },
       data: { revokedAt: now() },
       select: SUMMARY_SELECT,
     });
-    await recordAudit(tx, args.actor, {
-      tenantId: args.tenantId, action: 'api_key.revoke', targetType: 'api_key', targetId: args.apiKeyId,
+    await recordAudit(tx, actor, {
+      tenantId: input.tenantId, action: 'api_key.revoke', targetType: 'api_key', targetId: input.id,
       before: { revokedAt: null }, after: { revokedAt: revoked.revokedAt },
     });
     return toSummary(revoked);

@@ -10,9 +10,9 @@ export const apiKeysRouter = router({
   create: tenantProcedure('admin')
     .input(createApiKeyInput)
     .output(createdApiKey)
-    .mutation(({ ctx, input }) => createApiKey({ tenantId: ctx.scope.tenantId, input, actor: ctx.actor })),
+    .mutation(({ ctx, input }) => createApiKey({ ...input, tenantId: ctx.scope.tenantId }, ctx.actor)),
   revoke: tenantProcedure('admin')
     .input(revokeApiKeyInput)
     .output(apiKeySummary)
-    .mutation(({ ctx, input }) => revokeApiKey({ tenantId: ctx.scope.tenantId, apiKeyId: input.id, actor: ctx.actor })),
+    .mutation(({ ctx, input }) => revokeApiKey({ ...input, tenantId: ctx.scope.tenantId }, ctx.actor)),
 });

@@ -28,3 +28,5 @@ export type ApiKeySummary = z.infer<typeof apiKeySummary>;
 
 /** The only time the whole key is ever returned. */
 export const createdApiKey = z.object({ key: z.string(), apiKey: apiKeySummary });
+export type RevokeApiKeyInput = z.infer<typeof revokeApiKeyInput>;
+export type CreatedApiKey = z.infer<typeof createdApiKey>;

@@ -1,20 +1,13 @@
-import { z } from 'zod';
 import { prisma } from '../db';
 import { now } from '../clock';
 import { newId } from '../ids';
 import { conflict } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
-import { NAMESPACE_NAME } from '../tenants/namespaces';
+import type { CreateAppInput, CreateNamespaceInput } from './schema';
 
-export const createAppInput = z.strictObject({
-  id: z.string().regex(/^app_[a-z0-9_]{2,40}$/).optional(),
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(2000).default(''),
-});
-
-export async function createApp(tenantId: string, raw: z.input<typeof createAppInput>, actor: Actor) {
-  const input = createAppInput.parse(raw);
+export async function createApp(input: CreateAppInput & { tenantId: string }, actor: Actor) {
+  const { tenantId } = input;
   return prisma.$transaction(async (tx) => {
     const app = await tx.app.create({ data: { tenantId, id: input.id ?? newId('app'), name: input.name, description: input.description, createdAt: now() } });
     await recordAudit(tx, actor, { tenantId, action: 'app.create', targetType: 'app', targetId: app.id, after: app });
@@ -22,13 +15,8 @@ export async function createApp(tenantId: string, raw: z.input<typeof createAppI
   });
 }
 
-export const createNamespaceInput = z.strictObject({
-  name: z.string().min(1).max(63).regex(NAMESPACE_NAME, 'a DNS label: lowercase letters, digits and inner hyphens'),
-  description: z.string().max(1200).default(''),
-});
-
-export async function createNamespace(tenantId: string, raw: z.input<typeof createNamespaceInput>, actor: Actor) {
-  const input = createNamespaceInput.parse(raw);
+export async function createNamespace(input: CreateNamespaceInput & { tenantId: string }, actor: Actor) {
+  const { tenantId } = input;
   return prisma.$transaction(async (tx) => {
     if (await tx.namespace.findUnique({ where: { tenantId_name: { tenantId, name: input.name } }, select: { id: true } })) {
       throw conflict(`namespace "${input.name}" already exists`, 'NAMESPACE_EXISTS');

@@ -1,4 +1,3 @@
-import type { Prisma } from '../db';
 import { now } from '../clock';
 import { newId } from '../ids';
 import { money, priceLine, sum, toDecimalString, type DecimalLike } from '../money';
@@ -6,9 +5,8 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
 import type { BillingRecordType } from '../generated/prisma/enums';
 import { appendCreditTransaction, getCreditBalance } from '../credits/ledger';
+import { inTransaction, type Tx } from '../transaction';
 import { nextInvoiceNumber } from './invoice-numbers';
-
-type Tx = Prisma.TransactionClient;
 
 export type InvoiceLineInput = {
   resourceType: string;
@@ -34,9 +32,14 @@ export type IssueInvoiceInput = {
 
 /**
  * Prices every line at the tenant's tax rate (each line rounded on its own), finalizes the record
- * with the next invoice number, and settles what it can from the credit balance.
+ * with the next invoice number, and settles what it can from the credit balance. Inside the
+ * caller's transaction when given one (a subscription start or renewal), else in its own.
  */
-export async function issueInvoice(tx: Tx, input: IssueInvoiceInput, actor: Actor) {
+export function issueInvoice(input: IssueInvoiceInput, actor: Actor, tx?: Tx) {
+  return inTransaction(tx, (db) => issueIn(db, input, actor));
+}
+
+async function issueIn(tx: Tx, input: IssueInvoiceInput, actor: Actor) {
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { currency: true, taxRate: true } });
   const issuedAt = now();
   const priced = input.lines.map((line, index) => ({ line, index, ...priceLine(line.quantity, line.unitPrice, tenant.taxRate, tenant.currency) }));
@@ -67,11 +70,17 @@ export async function issueInvoice(tx: Tx, input: IssueInvoiceInput, actor: Acto
     tenantId: input.tenantId, action: 'invoice.issue', targetType: 'billing_record', targetId: recordId,
     after: { invoiceNumber: record.invoiceNumber, type: input.type, amount: toDecimalString(amount), currency: tenant.currency },
   });
-  return settleFromCredit(tx, input.tenantId, recordId, actor);
+  return settleIn(tx, { tenantId: input.tenantId, recordId }, actor);
 }
 
+export type SettleFromCreditInput = { tenantId: string; recordId: string };
+
 /** Applies the credit balance to an open invoice; it is paid once credit covers all of it. */
-export async function settleFromCredit(tx: Tx, tenantId: string, recordId: string, actor: Actor) {
+export function settleFromCredit(input: SettleFromCreditInput, actor: Actor, tx?: Tx) {
+  return inTransaction(tx, (db) => settleIn(db, input, actor));
+}
+
+async function settleIn(tx: Tx, { tenantId, recordId }: SettleFromCreditInput, actor: Actor) {
   const record = await tx.billingRecord.findUniqueOrThrow({
     where: { tenantId_id: { tenantId, id: recordId } },
     select: { id: true, status: true, amount: true, creditAppliedAmount: true, invoiceNumber: true },
@@ -81,10 +90,10 @@ export async function settleFromCredit(tx: Tx, tenantId: string, recordId: strin
   const { balance } = await getCreditBalance(tenantId, tx);
   const applied = balance.lt(outstanding) ? balance : outstanding;
   if (applied.lte(0)) return record;
-  await appendCreditTransaction(tx, {
+  await appendCreditTransaction({
     tenantId, type: 'debit', amount: applied, source: 'invoice_payment', sourceId: recordId,
     remark: `${record.invoiceNumber ?? recordId}`, actorUserId: actor.userId,
-  });
+  }, tx);
   const paid = applied.eq(outstanding);
   const updated = await tx.billingRecord.update({
     where: { tenantId_id: { tenantId, id: recordId } },

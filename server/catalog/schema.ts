@@ -47,3 +47,46 @@ export const listUsagePlansRsp = z.object({ usage_plans: z.array(localizedPlan) 
 /** Both catalog operations take no parameters; anything sent is refused rather than ignored. */
 export const noQuery = z.strictObject({});
 
+
+// --- Catalog definitions (staff admin, the demo seed): prices are decimal strings, never numbers.
+const decimalString = z.string().regex(/^\d{1,21}(\.\d{1,9})?$/, 'a non-negative decimal with at most 9 places');
+const localized = { name: z.string().min(1), nameZh: z.string().min(1) };
+
+export const productInput = z.strictObject({
+  category: z.strictObject({ id: z.string().regex(/^cat_[a-z0-9_]+$/), ...localized }),
+  spu: z.strictObject({ id: z.string().regex(/^spu_[a-z0-9_]+$/), ...localized }),
+  skus: z.array(z.strictObject({
+    id: z.string().regex(/^sku_[a-z0-9_]+$/), ...localized,
+    resourceType: z.string().regex(/^[a-z][a-z0-9_]*$/), billingItemPropertyName: z.string().min(1), unitName: z.string().min(1),
+    meterKind: z.enum(['counter', 'gauge']), prices: z.record(z.string().length(3), decimalString),
+  })).min(1),
+});
+export type ProductInput = z.output<typeof productInput>;
+
+export const planInput = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9-]*$/), ...localized,
+  subtitle: z.string().default(''), subtitleZh: z.string().default(''),
+  description: z.string().default(''), descriptionZh: z.string().default(''),
+  planType: z.enum(['free', 'individual', 'team', 'organization']),
+  tenantType: z.enum(['freemium', 'enterprise']),
+  rank: z.number().int().min(0),
+  billingCycle: z.enum(['monthly', 'yearly']).default('monthly'),
+  trialDays: z.number().int().min(0).max(365).default(0),
+  gracePeriodDays: z.number().int().min(0).max(90).default(7),
+  requiresManualApproval: z.boolean().default(false),
+  transitionMethod: z.enum(['wizard', 'support', 'recreate']).default('wizard'),
+  upgradeProration: z.enum(['prorate_now', 'at_renewal']).default('prorate_now'),
+  downgradeProration: z.enum(['at_period_end', 'prorate_now_credit']).default('at_period_end'),
+  objectLimits: z.record(z.string(), z.strictObject({ maximum: z.number().int() })).default({}),
+  prices: z.record(z.string().length(3), decimalString),
+  entitlements: z.array(z.strictObject({ resourceType: z.string(), includedUnits: decimalString, quotaLimit: decimalString.nullable().default(null), gaugeBilling: z.enum(['peak', 'average']).default('peak') })),
+  addOns: z.array(z.strictObject({ code: z.string(), included: z.boolean() })).default([]),
+});
+
+export const addOnInput = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/), ...localized,
+  description: z.string().default(''), descriptionZh: z.string().default(''),
+  prices: z.record(z.string().length(3), decimalString),
+});
+export type PlanInput = z.output<typeof planInput>;
+export type AddOnInput = z.output<typeof addOnInput>;

@@ -8,6 +8,7 @@ import { startSubscription } from '@/server/subscriptions/start-subscription';
 import { revokeApiKey } from '@/server/apikeys/api-keys';
 import { createServiceCredential } from '@/server/staff/service-credentials';
 import { createNamespace } from '@/server/apps/apps';
+import { createNamespaceInput } from '@/server/apps/schema';
 import { SYSTEM_ACTOR } from '@/server/audit/actor';
 import { bearer, callRoute } from '@/test/harness';
 
@@ -193,7 +194,7 @@ describe('usage plans: own plan only', () => {
 describe('usage plans: credentials', () => {
   it('401 with a bare JSON string without a credential, with a malformed one and with a revoked key', async () => {
     const { seeded, key, apiKey } = await subscribed('CNY', 'pro');
-    await revokeApiKey({ tenantId: seeded.tenant.id, apiKeyId: apiKey.id, actor: seeded.ownerActor });
+    await revokeApiKey({ tenantId: seeded.tenant.id, id: apiKey.id }, seeded.ownerActor);
     const cases: Record<string, string>[] = [{}, { authorization: 'Bearer garbage' }, { authorization: 'Basic dXNlcjpwYXNz' }, { 'df-api-key': 'cfk_nope' }, bearer(key)];
     for (const headers of cases) {
       for (const [handler, path] of [[getCurrent, CURRENT], [getCustomList, LIST]] as const) {
@@ -246,7 +247,7 @@ describe('usage plans: namespace', () => {
     const name = `only-b-${tenantB.seeded.tenant.id.slice(-6)}`;
     const ask = () => get(getCurrent, `/api/web/namespaces/${name}/usage_plans/current`, bearer(tenantA.key), { namespace: name });
     const before = await ask();
-    await createNamespace(tenantB.seeded.tenant.id, { name }, tenantB.seeded.ownerActor);
+    await createNamespace({ tenantId: tenantB.seeded.tenant.id, ...createNamespaceInput.parse({ name }) }, tenantB.seeded.ownerActor);
     const after = await ask();
     for (const res of [before, after]) {
       expect(res.status).toBe(404);

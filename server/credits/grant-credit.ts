@@ -1,21 +1,18 @@
-import { z } from 'zod';
-import { prisma } from '../db';
+import { inTransaction, type Tx } from '../transaction';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
 import { appendCreditTransaction } from './ledger';
+import type { GrantCreditInput } from './schema';
 
-export const grantCreditInput = z.strictObject({
-  amount: z.string().regex(/^\d{1,21}(\.\d{1,9})?$/),
-  source: z.enum(['promotion', 'adjustment', 'refund', 'manual']),
-  remark: z.string().trim().min(1).max(500),
-});
-
-/** Adds credit to a tenant's ledger (finance staff, promotions); open invoices are not touched here. */
-export async function grantCredit(tenantId: string, raw: z.input<typeof grantCreditInput>, actor: Actor) {
-  const input = grantCreditInput.parse(raw);
-  return prisma.$transaction(async (tx) => {
-    const entry = await appendCreditTransaction(tx, { tenantId, type: 'credit', amount: input.amount, source: input.source, remark: input.remark, actorUserId: actor.userId });
-    await recordAudit(tx, actor, { tenantId, action: 'credit.grant', targetType: 'credit_transaction', targetId: entry.id, after: { amount: input.amount, source: input.source, balance: entry.balance } });
+/**
+ * Adds credit to a tenant's ledger (finance staff, promotions); open invoices are not touched here.
+ * Inside the caller's transaction when given one, else in its own.
+ */
+export async function grantCredit(input: GrantCreditInput & { tenantId: string }, actor: Actor, tx?: Tx) {
+  const { tenantId } = input;
+  return inTransaction(tx, async (db) => {
+    const entry = await appendCreditTransaction({ tenantId, type: 'credit', amount: input.amount, source: input.source, remark: input.remark, actorUserId: actor.userId }, db);
+    await recordAudit(db, actor, { tenantId, action: 'credit.grant', targetType: 'credit_transaction', targetId: entry.id, after: { amount: input.amount, source: input.source, balance: entry.balance } });
     return entry;
   });
 }

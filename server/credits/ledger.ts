@@ -1,11 +1,10 @@
-import { prisma, type Prisma } from '../db';
+import { prisma } from '../db';
+import { inTransaction, type Tx } from '../transaction';
 import { now } from '../clock';
 import { newId } from '../ids';
 import { badRequest } from '../errors';
 import { money, ZERO, type Decimal, type DecimalLike } from '../money';
 import type { CreditSource, CreditTransactionType } from '../generated/prisma/enums';
-
-type Tx = Prisma.TransactionClient;
 
 export type CreditEntry = {
   tenantId: string;
@@ -20,10 +19,15 @@ export type CreditEntry = {
 /**
  * Appends to the tenant's ledger. The tenant row is locked first, so concurrent appends queue
  * and each running balance follows the one before it; (tenant, seq) is unique as a second guard.
+ * Inside the caller's transaction when given one, else in its own.
  */
-export async function appendCreditTransaction(tx: Tx, entry: CreditEntry) {
+export async function appendCreditTransaction(entry: CreditEntry, tx?: Tx) {
   const amount = money(entry.amount);
   if (amount.lte(0)) throw badRequest('credit amounts are positive; the type gives the direction', 'INVALID_AMOUNT');
+  return inTransaction(tx, (db) => appendLocked(db, entry, amount));
+}
+
+async function appendLocked(tx: Tx, entry: CreditEntry, amount: Decimal) {
   await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${entry.tenantId} FOR UPDATE`;
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: entry.tenantId }, select: { currency: true } });
   const last = await tx.creditTransaction.findFirst({ where: { tenantId: entry.tenantId }, orderBy: { seq: 'desc' }, select: { seq: true, balance: true } });

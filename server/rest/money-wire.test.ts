@@ -19,7 +19,7 @@ beforeAll(async () => {
   seeded = await seedTestTenant('CNY');
   ({ key } = await seedApiKey(seeded));
   for (const amount of [BIG, TINY]) {
-    await prisma.$transaction((tx) => appendCreditTransaction(tx, { tenantId: seeded.tenant.id, type: 'credit', amount, source: 'manual', remark: 'money-wire' }));
+    await prisma.$transaction((tx) => appendCreditTransaction({ tenantId: seeded.tenant.id, type: 'credit', amount, source: 'manual', remark: 'money-wire' }, tx));
   }
 });
 

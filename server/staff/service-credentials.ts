@@ -1,21 +1,13 @@
-import { z } from 'zod';
 import { prisma } from '../db';
 import { now } from '../clock';
 import { newId } from '../ids';
 import { mintToken } from '../apikeys/secret-token';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
-
-export const SERVICE_SCOPES = ['export:user-data'] as const;
-
-export const createServiceCredentialInput = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  scopes: z.array(z.enum(SERVICE_SCOPES)).min(1),
-});
+import type { CreateServiceCredentialInput } from './schema';
 
 /** A credential for an internal service (compliance-service); the secret is returned once. */
-export async function createServiceCredential(raw: z.input<typeof createServiceCredentialInput>, actor: Actor) {
-  const input = createServiceCredentialInput.parse(raw);
+export async function createServiceCredential(input: CreateServiceCredentialInput, actor: Actor) {
   const { token, prefix, secretHash } = mintToken('cfs');
   const credential = await prisma.$transaction(async (tx) => {
     const created = await tx.serviceCredential.create({

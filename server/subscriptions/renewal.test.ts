@@ -127,7 +127,7 @@ describe('subscriptions: first invoice and renewal', () => {
   it('pays the first invoice from a credit grant and keeps the ledger and balance in step', async () => {
     setClock(T0);
     const seeded = await tenant('CNY');
-    await grantCredit(seeded.tenant.id, { amount: '150', source: 'promotion', remark: 'welcome credit' }, SYSTEM_ACTOR);
+    await grantCredit({ tenantId: seeded.tenant.id, amount: '150', source: 'promotion', remark: 'welcome credit' }, SYSTEM_ACTOR);
     expect(await expectLedgerConsistent(seeded.tenant.id)).toBe('150.00');
 
     await subscribe(seeded, 'starter');

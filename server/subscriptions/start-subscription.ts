@@ -1,4 +1,4 @@
-import { prisma } from '../db';
+import { inTransaction, type Tx } from '../transaction';
 import { now } from '../clock';
 import { newId } from '../ids';
 import { conflict, notFound } from '../errors';
@@ -8,13 +8,15 @@ import { addLocalDays, startOfLocalDay } from '../time/zoned';
 import { issueInvoice } from '../billing/issue-invoice';
 import { subscriptionInvoiceLines, planPrice } from './subscription-charges';
 import { periodEnd } from './periods';
+import type { StartSubscriptionInput } from './schema';
 
 /**
  * Subscribes a tenant to a plan from today (local midnight in its billing zone). A plan with a
- * trial starts `trialing` until the trial ends; otherwise the first period is invoiced now.
+ * trial starts `trialing` until the trial ends; otherwise the first period is invoiced now, in the
+ * same transaction (the caller's when given one).
  */
-export async function startSubscription(args: { tenantId: string; planCode: string; adminUserId: string }, actor: Actor) {
-  return prisma.$transaction(async (tx) => {
+export async function startSubscription(args: StartSubscriptionInput & { tenantId: string }, actor: Actor, tx?: Tx) {
+  return inTransaction(tx, async (tx) => {
     await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${args.tenantId} FOR UPDATE`;
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: args.tenantId }, select: { currency: true, billingTimezone: true, locale: true } });
     const live = await tx.subscription.findFirst({ where: { tenantId: args.tenantId, endedAt: null }, select: { id: true } });
@@ -35,10 +37,10 @@ export async function startSubscription(args: { tenantId: string; planCode: stri
     });
     await recordAudit(tx, actor, { tenantId: args.tenantId, action: 'subscription.start', targetType: 'subscription', targetId: subscription.id, after: subscription });
     if (!trialEnd && price.gt(0)) {
-      await issueInvoice(tx, {
+      await issueInvoice({
         tenantId: args.tenantId, type: 'subscription', subscriptionId: subscription.id, periodStart: start, periodEnd: end,
         ...subscriptionInvoiceLines({ plan, cycle: plan.billingCycle, price, locale: tenant.locale, start, end }),
-      }, actor);
+      }, actor, tx);
     }
     return subscription;
   });

@@ -1,25 +1,11 @@
-import { z } from 'zod';
 import { prisma } from '../db';
 import { now } from '../clock';
 import { newId } from '../ids';
 import { conflict } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
-import { SUPPORTED_CURRENCIES } from '../money';
-import { isValidTimeZone } from '../time/zoned';
 import { SYSTEM_NAMESPACE } from './namespaces';
-
-export const createTenantInput = z.strictObject({
-  /** Explicit ids are for fixtures and the demo seed (`tnt_demo`); the product mints random ones. */
-  id: z.string().regex(/^tnt_[a-z0-9_]{2,40}$/).optional(),
-  name: z.string().trim().min(1).max(200),
-  currency: z.enum(SUPPORTED_CURRENCIES as [string, ...string[]]).default('CNY'),
-  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  billingTimezone: z.string().refine(isValidTimeZone, 'unknown IANA time zone').optional(),
-  taxRate: z.string().regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/).optional(),
-  tenantType: z.enum(['freemium', 'enterprise']).default('freemium'),
-});
-export type CreateTenantInput = z.input<typeof createTenantInput>;
+import type { CreateTenantInput } from './schema';
 
 /** CNY tenants default to Shanghai time and 6 % VAT on modern services; others to UTC and no tax. */
 function defaultsFor(currency: string) {
@@ -27,8 +13,7 @@ function defaultsFor(currency: string) {
 }
 
 /** A tenant comes with its `system` namespace, a default billing account and a default resource group. */
-export async function createTenant(raw: CreateTenantInput, actor: Actor) {
-  const input = createTenantInput.parse(raw);
+export async function createTenant(input: CreateTenantInput, actor: Actor) {
   const defaults = defaultsFor(input.currency);
   const id = input.id ?? newId('tnt');
   const createdAt = now();

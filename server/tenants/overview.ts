@@ -2,9 +2,10 @@ import { prisma } from '../db';
 import { getCreditBalance } from '../credits/ledger';
 import { toDecimalString } from '../money';
 import type { TenantScope } from './tenant-access';
+import type { TenantOverview } from './schema';
 
 /** What a person sees first: plan, subscription period, credit balance and the latest invoices. */
-export async function getTenantOverview(scope: TenantScope) {
+export async function getTenantOverview(scope: TenantScope): Promise<TenantOverview> {
   const { tenantId } = scope;
   const [subscription, credit, latestRecords, recordCount] = await Promise.all([
     prisma.subscription.findFirst({
@@ -36,4 +37,3 @@ export async function getTenantOverview(scope: TenantScope) {
     recordCount,
   };
 }
-export type TenantOverview = Awaited<ReturnType<typeof getTenantOverview>>;

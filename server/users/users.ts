@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { prisma } from '../db';
 import { now } from '../clock';
 import { newId } from '../ids';
@@ -6,22 +5,11 @@ import { conflict, notFound } from '../errors';
 import { hashPassword } from '../auth/password';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
-import type { MembershipRole } from '../generated/prisma/enums';
-
-export const createUserInput = z.strictObject({
-  id: z.string().regex(/^usr_[a-z0-9_]{2,40}$/).optional(),
-  email: z.email().max(320).transform((email) => email.toLowerCase()),
-  name: z.string().trim().min(1).max(200),
-  password: z.string().min(10).max(200),
-  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  staffRole: z.enum(['support', 'finance', 'admin']).nullable().default(null),
-});
-export type CreateUserInput = z.input<typeof createUserInput>;
+import type { AddMembershipInput, CreateUserInput } from './schema';
 
 const PUBLIC_USER = { id: true, email: true, name: true, locale: true, staffRole: true, status: true, createdAt: true } as const;
 
-export async function createUser(raw: CreateUserInput, actor: Actor) {
-  const input = createUserInput.parse(raw);
+export async function createUser(input: CreateUserInput, actor: Actor) {
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw conflict('a user with this email exists', 'USER_EXISTS');
@@ -34,7 +22,7 @@ export async function createUser(raw: CreateUserInput, actor: Actor) {
   });
 }
 
-export async function addMembership(args: { tenantId: string; userId: string; role: MembershipRole }, actor: Actor) {
+export async function addMembership(args: AddMembershipInput, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: args.userId }, select: { staffRole: true } });
     if (!user) throw notFound('user', 'USER_NOT_FOUND');
