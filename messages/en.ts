@@ -10,7 +10,7 @@ export const en: Messages = {
   },
   signIn: {
     title: 'Sign in to Counterfoil', email: 'Email', password: 'Password', submit: 'Sign in',
-    invalid: 'The email or password is incorrect.', rateLimited: 'Too many failed attempts. Wait 15 minutes and try again.',
+    invalid: 'The email or password is incorrect.', rateLimited: 'Too many failed attempts. Wait a few minutes (at most 15) and try again.',
     expired: 'Your session has ended. Please sign in again.', signedOut: 'You have signed out.',
   },
   tenants: { title: 'Choose a tenant', description: 'You are a member of these tenants.', empty: 'You are not a member of any tenant yet.', role: 'Role' },
