@@ -3,65 +3,25 @@ import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedApiKey, seedTestTenant, seedUser, uniqueSuffix, type SeededTenant } from '../../prisma/seed/factories';
 import { callerFor } from '../../test/harness';
+import type { Caller, Fixture, IsolationCase as Case, IsolationCases } from '../../test/isolation';
 import { STAFF_ROLES, TENANT_ROLES, tenantRoleAtLeast } from '../auth/roles';
 import { prisma } from '../db';
-import type { MembershipRole } from '../generated/prisma/enums';
 import { startSubscription } from '../subscriptions/start-subscription';
+import { apiKeysIsolationCases } from '../apikeys/isolation-cases';
+import { staffIsolationCases } from '../staff/isolation-cases';
+import { tenantsIsolationCases } from '../tenants/isolation-cases';
 import { buildContext } from './context';
 import { createCallerFactory } from './init';
 import { appRouter } from '../app-router';
 
 /**
- * Differential tenant isolation: every procedure of the root router is listed below with how it is
- * scoped; a procedure added without an entry fails the first test.
+ * Differential tenant isolation: every procedure of the root router has a case, kept beside its
+ * domain (`server/<domain>/isolation-cases.ts`) and gathered here; a procedure added without one
+ * fails the first test.
  */
 const createCaller = createCallerFactory(appRouter);
-type Caller = ReturnType<typeof createCaller>;
-type Created = Awaited<ReturnType<typeof seedApiKey>>;
-type Fixture = { A: SeededTenant; B: SeededTenant; keyA: Created; keyB: Created; invoiceA: string; invoiceB: string; leaks: string[] };
-/** 'allowed': the call is expected to succeed (revoke gets a throwaway key); 'denied': it targets A's real data. */
-type Mode = 'allowed' | 'denied';
-type Run = (caller: Caller, fx: Fixture, mode: Mode) => Promise<unknown>;
-type Case =
-  | { kind: 'tenant'; type: 'query' | 'mutation'; minRole: MembershipRole; run: Run; ownsA: (result: any, fx: Fixture) => unknown }
-  | { kind: 'authed'; type: 'query' | 'mutation'; run: Run }
-  | { kind: 'staff'; type: 'query' | 'mutation'; run: Run };
-
-const PROCEDURES: Record<string, Case> = {
-  'tenants.me': { kind: 'authed', type: 'query', run: (c) => c.tenants.me() },
-  'tenants.overview': {
-    kind: 'tenant', type: 'query', minRole: 'viewer', run: (c) => c.tenants.overview(),
-    ownsA: (r, fx) => {
-      expect(r.tenant.id).toBe(fx.A.tenant.id);
-      expect(r.latestRecords.map((x: { invoiceNumber: string }) => x.invoiceNumber)).toEqual([fx.invoiceA]);
-      expect(JSON.stringify(r)).not.toContain(fx.invoiceB);
-    },
-  },
-  'apiKeys.list': {
-    kind: 'tenant', type: 'query', minRole: 'admin', run: (c) => c.apiKeys.list(),
-    ownsA: (r: { prefix: string }[], fx) => {
-      expect(r.map((k) => k.prefix)).toContain(fx.keyA.apiKey.prefix);
-      expect(r.map((k) => k.prefix)).not.toContain(fx.keyB.apiKey.prefix);
-    },
-  },
-  'apiKeys.create': {
-    kind: 'tenant', type: 'mutation', minRole: 'admin', run: (c) => c.apiKeys.create({ name: 'isolation', scopes: ['read'] }),
-    ownsA: async (r, fx) => {
-      const row = await prisma.apiKey.findUniqueOrThrow({ where: { prefix: r.apiKey.prefix } });
-      expect(row.tenantId).toBe(fx.A.tenant.id);
-    },
-  },
-  'apiKeys.revoke': {
-    kind: 'tenant', type: 'mutation', minRole: 'admin',
-    run: async (c, fx, mode) => c.apiKeys.revoke({ id: mode === 'denied' ? fx.keyA.apiKey.id : (await seedApiKey(fx.A, ['read'], 'throwaway')).apiKey.id }),
-    ownsA: async (r, fx) => {
-      const row = await prisma.apiKey.findUniqueOrThrow({ where: { prefix: r.prefix } });
-      expect(row.tenantId).toBe(fx.A.tenant.id);
-      expect(row.revokedAt).not.toBeNull();
-    },
-  },
-  'staff.tenants': { kind: 'staff', type: 'query', run: (c, fx) => c.staff.tenants({ search: fx.A.tenant.id }) },
-};
+const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases];
+const PROCEDURES: IsolationCases = Object.assign({}, ...DOMAIN_CASES);
 const entries = Object.entries(PROCEDURES);
 const tenantCases = entries.filter((e): e is [string, Extract<Case, { kind: 'tenant' }>] => e[1].kind === 'tenant');
 
@@ -121,6 +81,8 @@ async function expectDenied(path: string, caller: Caller, code: TRPCError['code'
 describe('tenant isolation across the whole tRPC router', () => {
   it('lists every procedure of the root router in the table, with its type', () => {
     const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+    // no procedure listed by two domains (a later spread would hide the earlier case)
+    expect(DOMAIN_CASES.reduce((count, cases) => count + Object.keys(cases).length, 0)).toBe(Object.keys(PROCEDURES).length);
     expect(Object.keys(PROCEDURES).sort()).toEqual(Object.keys(procedures).sort());
     for (const [path, entry] of entries) expect(procedures[path]!._def.type, path).toBe(entry.type);
   });
