@@ -39,7 +39,7 @@ export function backoffMs(failures: number): number {
   return Math.min(LOGIN_LIMITS.backoffBaseSeconds * 1000 * 2 ** exponent, BACKOFF_CAP_MS);
 }
 
-/** Session-scoped key space of its own for the advisory lock (the migration runner uses another). */
+/** Prefix of the advisory-lock key (a hash of it and the address), apart from the migration runner's lock. */
 const LOCK_NAMESPACE = 'counterfoil.login-throttle.ip:';
 
 async function decide(tx: Tx, email: string, ip: string): Promise<LoginAttemptDecision> {
