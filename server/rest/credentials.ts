@@ -3,8 +3,10 @@ import { prisma } from '../db';
 import { now } from '../clock';
 import { parseToken, tokenMatches } from '../apikeys/secret-token';
 import { loadSessionUser, type SessionUser } from '../auth/sessions';
-import { forbidden, unauthorized } from '../errors';
+import { forbidden, unauthorized, type AppError } from '../errors';
 import { scopeOf, TENANT_SCOPE_SELECT } from '../tenants/tenant-access';
+import { FailureWindows, rateLimited } from '../platform/rate-limit';
+import { UNKNOWN_IP } from '../platform/request-meta';
 
 export type PresentedCredential = { kind: 'api_key' | 'service'; token: string };
 
@@ -28,9 +30,44 @@ export function presentedCredential(headers: Headers): PresentedCredential | nul
 /** Only refresh last_used_at this often, so a busy key does not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export async function authenticateApiKey(token: string) {
+/**
+ * Failed credential lookups, per client address and per key prefix: past the limit the caller is
+ * refused with 429 before the database is asked, so guessing costs the guesser, not us. A
+ * malformed token is a failure of its address. An address we could not attribute (no edge in
+ * front of this process) is not counted: one shared bucket would let anyone lock everyone out.
+ */
+const FAILED_LOOKUP_WINDOW_MS = 5 * 60_000;
+export const FAILED_LOOKUPS_PER_IP = 30;
+export const FAILED_LOOKUPS_PER_PREFIX = 10;
+const failuresByIp = new FailureWindows(FAILED_LOOKUPS_PER_IP, FAILED_LOOKUP_WINDOW_MS);
+const failuresByPrefix = new FailureWindows(FAILED_LOOKUPS_PER_PREFIX, FAILED_LOOKUP_WINDOW_MS);
+
+function lookupGate(ip: string, prefix: string | null) {
+  const ipKey = ip === UNKNOWN_IP ? null : `ip:${ip}`;
+  const prefixKey = prefix ? `prefix:${prefix}` : null;
+  return {
+    /** Throws 429 when this address or prefix has failed too often. */
+    check() {
+      const at = now().getTime();
+      const wait = Math.max(ipKey ? failuresByIp.blockedFor(ipKey, at) : 0, prefixKey ? failuresByPrefix.blockedFor(prefixKey, at) : 0);
+      if (wait > 0) throw rateLimited(wait);
+    },
+    /** Records the failure, then returns the error to throw. */
+    fail(error: AppError): AppError {
+      const at = now().getTime();
+      if (ipKey) failuresByIp.recordFailure(ipKey, at);
+      if (prefixKey) failuresByPrefix.recordFailure(prefixKey, at);
+      return error;
+    },
+  };
+}
+
+/** `ip` is the client address from the request's metadata (requestMetaFrom). */
+export async function authenticateApiKey(token: string, ip: string = UNKNOWN_IP) {
   const parsed = parseToken(token, 'cfk');
-  if (!parsed) throw unauthorized('invalid API key', 'INVALID_API_KEY');
+  const gate = lookupGate(ip, parsed?.prefix ?? null);
+  gate.check();
+  if (!parsed) throw gate.fail(unauthorized('invalid API key', 'INVALID_API_KEY'));
   const key = await prisma.apiKey.findUnique({
     where: { prefix: parsed.prefix },
     select: { id: true, tenantId: true, secretHash: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true, createdByUserId: true, tenant: { select: TENANT_SCOPE_SELECT } },
@@ -38,7 +75,7 @@ export async function authenticateApiKey(token: string) {
   const at = now();
   const scope = key && scopeOf(key.tenant, null);
   if (!key || !scope || !tokenMatches(token, key.secretHash) || key.revokedAt || (key.expiresAt && key.expiresAt <= at)) {
-    throw unauthorized('invalid API key', 'INVALID_API_KEY');
+    throw gate.fail(unauthorized('invalid API key', 'INVALID_API_KEY'));
   }
   if (!key.lastUsedAt || at.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiKey.update({ where: { tenantId_id: { tenantId: key.tenantId, id: key.id } }, data: { lastUsedAt: at } });
@@ -46,15 +83,18 @@ export async function authenticateApiKey(token: string) {
   return { id: key.id, tenantId: key.tenantId, scopes: key.scopes, createdByUserId: key.createdByUserId, scope };
 }
 
-export async function authenticateService(token: string, requiredScope: string) {
+/** `ip` as for authenticateApiKey; failures share its per-address and per-prefix limits. */
+export async function authenticateService(token: string, requiredScope: string, ip: string = UNKNOWN_IP) {
   const parsed = parseToken(token, 'cfs');
-  if (!parsed) throw unauthorized('invalid service credential', 'INVALID_SERVICE_CREDENTIAL');
+  const gate = lookupGate(ip, parsed?.prefix ?? null);
+  gate.check();
+  if (!parsed) throw gate.fail(unauthorized('invalid service credential', 'INVALID_SERVICE_CREDENTIAL'));
   const credential = await prisma.serviceCredential.findUnique({
     where: { prefix: parsed.prefix },
     select: { id: true, name: true, secretHash: true, scopes: true, revokedAt: true, lastUsedAt: true },
   });
   if (!credential || !tokenMatches(token, credential.secretHash) || credential.revokedAt) {
-    throw unauthorized('invalid service credential', 'INVALID_SERVICE_CREDENTIAL');
+    throw gate.fail(unauthorized('invalid service credential', 'INVALID_SERVICE_CREDENTIAL'));
   }
   if (!credential.scopes.includes(requiredScope)) throw forbidden(`this credential lacks the ${requiredScope} scope`, 'SCOPE_MISSING');
   const at = now();

@@ -8,10 +8,11 @@ import { findNamespace, type NamespaceRef } from '../tenants/namespaces';
 import { TENANT_HEADER } from '../tenants/tenant-header';
 import type { ApiKeyScope } from '../apikeys/schema';
 import { requestMetaFrom } from '../platform/request-meta';
+import { assertSameOrigin, requestSite } from '../platform/same-origin';
 import { writeJson } from '../json';
 import { authenticateApiKey, authenticateService, presentedCredential, sessionUserFromCookie } from './credentials';
 import { newEnvelopeMeta, type Envelope, type EnvelopeMeta } from './envelopes';
-import { queryObject, readJsonBody, validate } from './parse';
+import { assertSafeText, queryObject, readJsonBody, validate } from './parse';
 import { JSON_HEADERS, errorResponse } from './respond';
 import { requestFingerprint, runIdempotent } from './idempotency';
 import { enforceRateLimit } from './rate-limit';
@@ -53,6 +54,7 @@ async function parseInput<P extends z.ZodType, Q extends z.ZodType, B extends z.
   schemas: Schemas<P, Q, B>,
 ) {
   const rawParams = await context.params;
+  assertSafeText(rawParams, 'path parameters');
   const params = schemas.params ? validate(schemas.params, rawParams, 'path parameters') : rawParams;
   const query = schemas.query ? validate(schemas.query, queryObject(new URL(request.url)), 'query parameters') : {};
   const { raw, value } = schemas.body ? await readJsonBody(request) : { raw: '', value: undefined };
@@ -66,13 +68,15 @@ async function authenticateTenantCaller(request: Request, meta: EnvelopeMeta, op
   const reqMeta = meta.request;
   if (credential?.kind === 'service') throw forbidden('a service credential cannot call tenant endpoints', 'WRONG_CREDENTIAL_KIND');
   if (credential) {
-    const key = await authenticateApiKey(credential.token);
+    const key = await authenticateApiKey(credential.token, reqMeta.ip);
     if (!key.scopes.includes(options.scope)) throw forbidden(`this API key lacks the ${options.scope} scope`, 'SCOPE_MISSING');
     if (pathTenantId !== undefined && pathTenantId !== key.tenantId) throw notFound('tenant', 'TENANT_NOT_FOUND');
     return { scope: key.scope, actor: apiKeyActor(key.id, key.createdByUserId, reqMeta), via: 'api_key' };
   }
   const user = await sessionUserFromCookie(request);
   if (!user) throw unauthorized('an API key or a session is required', 'UNAUTHENTICATED');
+  // The cookie rides along on cross-site requests too: only our own pages may change state with it.
+  if (request.method !== 'GET' && request.method !== 'HEAD') assertSameOrigin(requestSite(request.headers, request.url));
   const tenantId = pathTenantId ?? request.headers.get(TENANT_HEADER) ?? undefined;
   const scope = tenantId ? await resolveTenantAccess(user.id, tenantId) : null;
   if (!scope?.role) throw notFound('tenant', 'TENANT_NOT_FOUND');
@@ -109,6 +113,7 @@ export function tenantRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType
     const meta = newEnvelopeMeta(requestMetaFrom(request.headers));
     try {
       const rawParams = await context.params;
+      assertSafeText(rawParams, 'path parameters');
       const pathTenant = options.tenantParam ? String(rawParams[options.tenantParam] ?? '') : undefined;
       const caller = await authenticateTenantCaller(request, meta, options as TenantRouteOptions<z.ZodType, z.ZodType, z.ZodType>, pathTenant);
       enforceRateLimit(caller.actor.apiKeyId ?? `user:${caller.actor.userId}`);
@@ -146,7 +151,7 @@ export function serviceRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodTyp
       const credential = presentedCredential(request.headers);
       if (!credential) throw unauthorized('a service credential is required', 'UNAUTHENTICATED');
       if (credential.kind !== 'service') throw forbidden('this endpoint takes a service credential, not a tenant API key', 'WRONG_CREDENTIAL_KIND');
-      const service = await authenticateService(credential.token, options.scope);
+      const service = await authenticateService(credential.token, options.scope, meta.request.ip);
       enforceRateLimit(service.id);
       const input = await parseInput(request, context, options);
       const result = await handler({ ...input, request, meta, actor: serviceActor(meta.request), credentialId: service.id });

@@ -1,15 +1,29 @@
 import { isSafeNumber, parse as parseLossless } from 'lossless-json';
 import type { z } from 'zod';
 import { badRequest } from '../errors';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../platform/safe-text';
 
-/** Repeated keys become arrays (F5's `report_fields`), single ones stay strings. */
+/**
+ * Repeated keys become arrays (F5's `report_fields`), single ones stay strings. Every name is an
+ * ordinary own key (built in a Map, not assigned into `{}`), so `__proto__`, `constructor` and
+ * `prototype` are parameters like any other, and strict schemas refuse them as unknown.
+ */
 export function queryObject(url: URL): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  const out = new Map<string, string | string[]>();
   for (const [key, value] of url.searchParams) {
-    const existing = out[key];
-    out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    const existing = out.get(key);
+    out.set(key, existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]);
   }
-  return out;
+  return Object.fromEntries(out);
+}
+
+/** 400 when any string (or key) in `value` holds a NUL or an unpaired surrogate: it would reach the database as a 500. */
+export function assertSafeText(value: unknown, where: string): void {
+  const path = findUnsafeText(value);
+  if (path) {
+    const at = path.join('.');
+    throw badRequest(`invalid ${where}: ${at ? `${at}: ` : ''}${UNSAFE_TEXT_MESSAGE}`, 'INVALID_ARGUMENT', [{ path: at, message: UNSAFE_TEXT_MESSAGE }]);
+  }
 }
 
 export function describeIssues(error: z.ZodError): string {
@@ -20,6 +34,7 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 export function validate<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  assertSafeText(value, where);
   const result = schema.safeParse(value);
   if (!result.success) throw badRequest(`invalid ${where}: ${describeIssues(result.error)}`, 'INVALID_ARGUMENT', result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
   return result.data;

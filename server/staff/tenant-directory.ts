@@ -1,16 +1,26 @@
 import { z } from 'zod';
 import { prisma } from '../db';
+import { safeString } from '../platform/safe-text';
 
 export const tenantDirectoryInput = z.strictObject({
-  search: z.string().trim().max(200).default(''),
+  search: safeString().trim().max(200).default(''),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 
-/** The staff console's first page: every tenant, searchable by id or name, newest first. */
+/**
+ * Prisma's `contains` becomes `ILIKE '%…%'` without escaping the pattern characters: a search
+ * for `%` or `_` would match everything. PostgreSQL's default LIKE escape is the backslash.
+ */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The staff console's first page: every tenant, searchable by id or name (as literal text), newest first. */
 export async function listTenantsForStaff(input: z.output<typeof tenantDirectoryInput>) {
+  const search = likeLiteral(input.search);
   const where = input.search
-    ? { OR: [{ id: { contains: input.search, mode: 'insensitive' as const } }, { name: { contains: input.search, mode: 'insensitive' as const } }] }
+    ? { OR: [{ id: { contains: search, mode: 'insensitive' as const } }, { name: { contains: search, mode: 'insensitive' as const } }] }
     : {};
   const [rows, total] = await Promise.all([
     prisma.tenant.findMany({
