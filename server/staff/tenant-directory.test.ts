@@ -8,7 +8,7 @@ describe('staff tenant directory search: %, _ and \\ are literal text, not LIKE 
   const sfx = uniqueSuffix();
   const names = { percent: `Hundred%${sfx}`, plainP: `HundredX${sfx}`, under: `Snake_${sfx}`, plainU: `SnakeX${sfx}`, slash: `Back\\slash${sfx}` };
   beforeAll(async () => {
-    for (const name of Object.values(names)) await createTenant({ name, currency: 'USD', locale: 'en' }, SYSTEM_ACTOR);
+    for (const name of Object.values(names)) await createTenant({ name, currency: 'USD', locale: 'en', tenantType: 'freemium' }, SYSTEM_ACTOR);
   });
   const search = async (text: string) => (await listTenantsForStaff({ search: text, page: 1, pageSize: 100 })).tenants.map((t) => t.name).sort();
 
