@@ -1,0 +1,3 @@
+import type { Messages } from '../zh-CN';
+
+export const nav: Messages['nav'] = { overview: 'Overview', apiKeys: 'API keys', tenants: 'Tenants', settings: 'Settings', staffConsole: 'Staff console', switchTenant: 'Switch tenant' };

@@ -1,0 +1,3 @@
+import type { Messages } from '../zh-CN';
+
+export const roles: Messages['roles'] = { owner: 'Owner', admin: 'Admin', billing: 'Billing', viewer: 'Viewer' };

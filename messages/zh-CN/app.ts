@@ -1,0 +1,1 @@
+export const app = { name: 'Counterfoil', tagline: '计费门户' };
