@@ -2,6 +2,7 @@ import type { SessionUser } from '../auth/sessions';
 import { currentUser } from '../auth/viewer';
 import { requestMetaFrom, type RequestMeta } from '../platform/request-meta';
 import { TENANT_HEADER } from '../tenants/tenant-header';
+import { requestSite, type RequestSite } from '../platform/same-origin';
 
 export type { RequestMeta };
 
@@ -10,16 +11,25 @@ export type Context = {
   /** The tenant the caller asks for; only trusted after tenantProcedure checked the membership. */
   requestedTenantId: string | null;
   meta: RequestMeta;
+  /** Origin and Sec-Fetch-Site as sent, and the hosts the request was addressed to: mutations must be same-origin. */
+  site: RequestSite;
 };
 
-export function buildContext(user: SessionUser | null, requestedTenantId: string | null, headers: Headers = new Headers()): Context {
+/** `meta` when the transport already read it (one request id per request); `url` is the request's own URL. */
+export function buildContext(
+  user: SessionUser | null,
+  requestedTenantId: string | null,
+  headers: Headers = new Headers(),
+  request: { url?: string; meta?: RequestMeta } = {},
+): Context {
   return {
     user,
     requestedTenantId,
-    meta: requestMetaFrom(headers),
+    meta: request.meta ?? requestMetaFrom(headers),
+    site: requestSite(headers, request.url),
   };
 }
 
-export async function createContext({ req }: { req: Request }): Promise<Context> {
-  return buildContext(await currentUser(), req.headers.get(TENANT_HEADER), req.headers);
+export async function createContext({ req, meta }: { req: Request; meta?: RequestMeta }): Promise<Context> {
+  return buildContext(await currentUser(), req.headers.get(TENANT_HEADER), req.headers, { url: req.url, meta });
 }
