@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { SubscriptionStatus, TenantStatus } from '../generated/prisma/enums';
+import { safeString } from '../platform/safe-text';
+
+/** `staff.tenants` input: a search (literal text, matched against id and name) and a page. */
+export const tenantDirectoryInput = z.strictObject({
+  search: safeString().trim().max(200).default(''),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+export type TenantDirectoryInput = z.output<typeof tenantDirectoryInput>;
 
 /** `staff.tenants`: one page of the tenant directory. */
 export const tenantDirectory = z.object({

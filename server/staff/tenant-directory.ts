@@ -1,12 +1,5 @@
-import { z } from 'zod';
 import { prisma } from '../db';
-import { safeString } from '../platform/safe-text';
-
-export const tenantDirectoryInput = z.strictObject({
-  search: safeString().trim().max(200).default(''),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(20),
-});
+import type { TenantDirectory, TenantDirectoryInput } from './schema';
 
 /**
  * Prisma's `contains` becomes `ILIKE '%…%'` without escaping the pattern characters: a search
@@ -17,7 +10,7 @@ export function likeLiteral(text: string): string {
 }
 
 /** The staff console's first page: every tenant, searchable by id or name (as literal text), newest first. */
-export async function listTenantsForStaff(input: z.output<typeof tenantDirectoryInput>) {
+export async function listTenantsForStaff(input: TenantDirectoryInput): Promise<TenantDirectory> {
   const search = likeLiteral(input.search);
   const where = input.search
     ? { OR: [{ id: { contains: search, mode: 'insensitive' as const } }, { name: { contains: search, mode: 'insensitive' as const } }] }
