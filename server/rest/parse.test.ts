@@ -29,6 +29,7 @@ describe('queryObject', () => {
       })();
       expect(error, name).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(400);
+      expect((error as AppError).message, name).toContain(`Unrecognized key: "${name}"`);
     }
   });
 });
