@@ -11,6 +11,8 @@ import { appRouter } from '../app-router';
 import { buildContext } from './context';
 import { createCallerFactory } from './init';
 import { boundedTrpcRequest, jsonDeeperThan, MAX_BODY_BYTES, MAX_JSON_DEPTH } from './transport-limits';
+import { trpcHttpHooks } from './http-hooks';
+import { rateLimited } from '../platform/rate-limit';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -171,5 +173,32 @@ describe('tRPC transport limits (before superjson sees the input)', () => {
     const request = await boundedTrpcRequest(post(body));
     expect(await request.json()).toEqual(JSON.parse(body));
     expect(request.headers.get('content-type')).toBe('application/json');
+  });
+});
+
+describe('tRPC endpoint hooks: 500s logged once with the request id; trace headers on every response', () => {
+  const meta = { ip: '10.0.0.1', userAgent: 'ua', requestId: '0b7c5d1e-9f1a-4c2b-8d3e-123456789abc' };
+
+  it('logs an internal error once: request id, path, class, first stack line, never the input or message', () => {
+    const lines: string[] = [];
+    const hooks = trpcHttpHooks(meta, (line) => lines.push(line));
+    const cause = new TypeError("Cannot read properties of undefined (reading 'password=hunter2')");
+    hooks.onError({ error: new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause }), path: 'apiKeys.create' });
+    hooks.onError({ error: new TRPCError({ code: 'BAD_REQUEST', message: 'bad' }), path: 'apiKeys.create' });
+    hooks.onError({ error: new TRPCError({ code: 'TOO_MANY_REQUESTS', cause: rateLimited(3) }), path: 'tenants.me' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(meta.requestId);
+    expect(lines[0]).toContain('apiKeys.create');
+    expect(lines[0]).toContain('TypeError');
+    expect(lines[0]).toContain('hardening.test.ts');
+    expect(lines[0]).not.toContain('hunter2');
+  });
+
+  it('sets x-trace-id, x-request-id, no-store, and Retry-After when rate-limited', () => {
+    const hooks = trpcHttpHooks(meta, () => {});
+    const plain = hooks.responseMeta({ errors: [] }).headers;
+    expect(Object.fromEntries(plain)).toEqual({ 'cache-control': 'no-store', 'x-request-id': meta.requestId, 'x-trace-id': meta.requestId });
+    const limited = hooks.responseMeta({ errors: [new TRPCError({ code: 'TOO_MANY_REQUESTS', cause: rateLimited(7) })] }).headers;
+    expect(limited.get('retry-after')).toBe('7');
   });
 });
