@@ -38,7 +38,7 @@ export function PortalProviders({ tenantId, children }: { tenantId: string | nul
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, headers: () => (tenantId ? { [TENANT_HEADER]: tenantId } : {}) })],
+      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: 20, headers: () => (tenantId ? { [TENANT_HEADER]: tenantId } : {}) })],
     }),
   );
   return (

@@ -156,14 +156,13 @@ test('REST: constructor, prototype and other unknown parameters are 400', async 
   expect((await currentPlan('', request)).status()).toBe(200);
 });
 
-// KNOWN GAP, expected to fail until the edge forwards the original query: Next rebuilds the
-// request URL from a query object it fills with `query[key] = value` (searchParamsToUrlQuery),
-// so `__proto__` is dropped before any route handler runs and the handler answers 200 as if no
-// parameter had been sent. queryObject (server/rest/parse.ts) refuses it whenever it sees it
-// (server/rest/parse.test.ts). When this starts passing, remove `test.fail`.
-test('REST: ?__proto__=1 is an unknown parameter (400)', async ({ request }) => {
-  test.fail(true, 'Next drops __proto__ from the query before the route handler; needs the edge to pass the raw query');
-  expect((await currentPlan('?__proto__=1', request)).status()).toBe(400);
+// Next rebuilds the request URL from a query object filled with `query[key] = value`, where
+// `__proto__` would vanish before the route's check; the edge refuses it (server/edge/edge.ts),
+// and queryObject (server/rest/parse.ts) refuses it whenever it does see it.
+test('REST: ?__proto__=1 is an unknown parameter (400), in F5’s error form', async ({ request }) => {
+  const response = await currentPlan('?__proto__=1', request);
+  expect(response.status()).toBe(400);
+  expect(await response.json()).toBe('unknown query parameter "__proto__"');
 });
 
 test('REST: failed API-key lookups are limited per key prefix and per address, then 429 even for a valid key', async () => {

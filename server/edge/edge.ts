@@ -92,6 +92,12 @@ export function prepareRequest(req: IncomingMessage, res: ServerResponse, config
     refuse(res, pathname, meta, 400, 'the request path is not valid percent-encoded UTF-8');
     return false;
   }
+  // Next rebuilds the query through a plain object, where `__proto__` vanishes instead of reaching
+  // the routes' unknown-parameter check: refuse it here, as those checks refuse any other stranger.
+  if (api && new URLSearchParams(rawUrl.slice(pathname.length + 1)).has('__proto__')) {
+    refuse(res, pathname, meta, 400, 'unknown query parameter "__proto__"');
+    return false;
+  }
   logServerErrors(req, res, requestId);
   return true;
 }
