@@ -9,7 +9,7 @@ import { formatDate, formatMoney } from '@/components/portal/format';
 import type { Tone } from '@/components/ui';
 
 const STATUS_TONE: Record<string, Tone> = { paid: 'success', open: 'warning', failed: 'danger', void: 'neutral', refunded: 'info', draft: 'neutral' };
-const SUBSCRIPTION_TONE: Record<string, Tone> = { active: 'success', trialing: 'info', past_due: 'danger', grace: 'warning', canceled: 'neutral', expired: 'neutral' };
+const SUBSCRIPTION_TONE: Record<string, Tone> = { active: 'success', trialing: 'info', past_due: 'danger', grace: 'warning', canceled: 'neutral', expired: 'neutral', suspended: 'danger' };
 
 export function OverviewView() {
   const trpc = useTRPC();

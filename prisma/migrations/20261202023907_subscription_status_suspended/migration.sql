@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "subscription_status" ADD VALUE 'suspended';
+
