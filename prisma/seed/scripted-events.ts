@@ -1,0 +1,20 @@
+/**
+ * The demo year, as a list of scripted events replayed on the simulated clock (prisma/seed/demo.ts).
+ *
+ * The replay walks day by day from the history start; on each day it first runs every event of that
+ * day (in list order), then the jobs that are due (`runDueJobs`: renewals, trial ends, grace expiry…),
+ * exactly as the product would. An event calls domain functions with the tenant's actors; it never
+ * writes rows directly.
+ *
+ * To add events from another slice: export an array of `ScriptedEvent` (type in scripted-event.ts) from your
+ * own file (`prisma/seed/history-<topic>.ts`) and append it to SCRIPTED_EVENTS below with one line.
+ */
+import type { ScriptedEvent } from './scripted-event';
+import { LIFECYCLE_EVENTS } from './history-lifecycle';
+
+export type { ScriptedEvent, ScriptedEventContext, DemoTenantId } from './scripted-event';
+
+/** Every scripted event of the demo year. Others append their arrays here, one line each. */
+export const SCRIPTED_EVENTS: ScriptedEvent[] = [
+  ...LIFECYCLE_EVENTS,
+];
