@@ -40,7 +40,7 @@ export const TABLE_CLASSES = {
   /** Copied to every node: small, read everywhere, rarely written. */
   reference: [
     'tenants', 'users', 'api_keys',
-    'plans', 'plan_prices', 'plan_entitlements', 'add_ons', 'add_on_prices', 'plan_add_ons',
+    'plans', 'plan_prices', 'plan_versions', 'plan_entitlements', 'add_ons', 'add_on_prices', 'plan_add_ons',
     'product_categories', 'spus', 'skus', 'sku_prices',
   ],
   /** Stay on the coordinator (or a database of their own). */
