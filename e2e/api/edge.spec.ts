@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { e2eDatabaseUrl, requestFrom } from '../helpers';
+import { e2eDatabaseUrl, requestFrom, signIn } from '../helpers';
 
 /**
  * What the edge server (server/edge) decides before any route runs: the client address, the
@@ -119,4 +119,52 @@ test('pages hydrate under the CSP: no violations while signing in and switching 
   await page.getByRole('combobox').first().selectOption('en');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Counterfoil' })).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+test('audit rows keep the server’s request id and a bounded, cleaned user agent, whatever the caller sent', async ({ page }) => {
+  await signIn(page, 'admin@demo.counterfoil.dev');
+  const forgedId = '<img src=x onerror=alert(1)>'.repeat(50);
+  const response = await page.request.post('/api/trpc/apiKeys.create', {
+    headers: { 'x-counterfoil-tenant': 'tnt_demo', 'x-request-id': forgedId, 'user-agent': `Mozilla/5.0 <script>x</script>${'A'.repeat(5000)}`, 'content-type': 'application/json' },
+    data: { json: { name: 'audited metadata', scopes: ['read'] } },
+  });
+  expect(response.status()).toBe(200);
+  const created = (await response.json()).result.data.json as { apiKey: { id: string } };
+  const requestId = response.headers()['x-request-id'];
+  expect(requestId).toMatch(UUID);
+  const client = new pg.Client(e2eDatabaseUrl());
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ request_id: string; user_agent: string; ip: string }>(
+      "SELECT request_id, user_agent, ip FROM audit_logs WHERE target_id = $1 AND action LIKE 'api_key.%'", [created.apiKey.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.request_id).toBe(requestId);
+    expect(rows[0]!.user_agent.length).toBeLessThanOrEqual(256);
+    expect(rows[0]!.user_agent).not.toMatch(/[<>]/);
+    expect(rows[0]!.user_agent.startsWith('Mozilla/5.0 script x /script AAAA')).toBe(true);
+    expect(rows[0]!.ip).toBe('127.0.0.1');
+  } finally {
+    await client.end();
+  }
+});
+
+test('unknown API paths answer a JSON 404 in the nearest seed’s form, never the HTML not-found page', async () => {
+  const cases: [string, string, (body: unknown) => void][] = [
+    ['GET', '/api/web/namespaces/system/nothing_here', (body) => expect(body).toBe('no endpoint at GET /api/web/namespaces/system/nothing_here')],
+    ['POST', '/no_auth/namespaces/system/nothing', (body) => expect(typeof body).toBe('string')],
+    ['GET', '/api/v1/billing/detail/nope', (body) => expect(body).toMatchObject({ code: 404, success: false, errorCode: 'UNKNOWN_PATH' })],
+    ['GET', '/v1/bills/x/nope', (body) => expect(body).toMatchObject({ code: 404 })],
+    ['GET', '/billing/nothing', (body) => expect(body).toMatchObject({ code: 404, message: expect.stringContaining('no endpoint') })],
+    ['DELETE', '/internal/nothing', (body) => expect(body).toMatchObject({ code: 404, data: null })],
+    ['GET', '/api/nothing', (body) => expect(body).toMatchObject({ code: 404 })],
+  ];
+  for (const [method, path, check] of cases) {
+    const response = await requestFrom('127.0.0.1', { method, path });
+    expect(response.status, path).toBe(404);
+    expect(String(response.headers['content-type']), path).toContain('application/json');
+    check(JSON.parse(response.body));
+  }
+  const page = await requestFrom('127.0.0.1', { path: '/no-such-page' });
+  expect(page.status).toBe(404);
+  expect(String(page.headers['content-type'])).toContain('text/html');
 });
