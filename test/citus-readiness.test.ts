@@ -19,6 +19,7 @@ export const TABLE_CLASSES = {
     billing_records: 'tenant_id',
     billing_line_items: 'tenant_id',
     credit_transactions: 'tenant_id',
+    credit_allocations: 'tenant_id',
     quotas: 'tenant_id',
     quota_resource_limits: 'tenant_id',
     usage_events: 'tenant_id',
