@@ -2,6 +2,7 @@ import { router } from './trpc/init';
 import { tenantsRouter } from './tenants/router';
 import { apiKeysRouter } from './apikeys/router';
 import { staffRouter } from './staff/router';
+import { creditsRouter } from './credits/router';
 
 /**
  * The root tRPC router sits at the top of the server tree: it imports the domain routers, which
@@ -11,6 +12,7 @@ export const appRouter = router({
   tenants: tenantsRouter,
   apiKeys: apiKeysRouter,
   staff: staffRouter,
+  credits: creditsRouter,
 });
 
 export type AppRouter = typeof appRouter;

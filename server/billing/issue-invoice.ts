@@ -4,7 +4,7 @@ import { money, priceLine, sum, toDecimalString, type DecimalLike } from '../mon
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
 import type { BillingRecordType } from '../generated/prisma/enums';
-import { appendCreditTransaction, getCreditBalance } from '../credits/ledger';
+import { applyAvailableCredit } from '../credits/ledger';
 import { inTransaction, type Tx } from '../transaction';
 import { nextInvoiceNumber } from './invoice-numbers';
 
@@ -81,19 +81,17 @@ export function settleFromCredit(input: SettleFromCreditInput, actor: Actor, tx?
 }
 
 async function settleIn(tx: Tx, { tenantId, recordId }: SettleFromCreditInput, actor: Actor) {
+  await tx.$queryRaw`SELECT id FROM billing_records WHERE tenant_id = ${tenantId} AND id = ${recordId} FOR UPDATE`;
   const record = await tx.billingRecord.findUniqueOrThrow({
     where: { tenantId_id: { tenantId, id: recordId } },
     select: { id: true, status: true, amount: true, creditAppliedAmount: true, invoiceNumber: true },
   });
   const outstanding = money(record.amount).minus(money(record.creditAppliedAmount));
   if (record.status !== 'open' || outstanding.lte(0)) return record;
-  const { balance } = await getCreditBalance(tenantId, tx);
-  const applied = balance.lt(outstanding) ? balance : outstanding;
-  if (applied.lte(0)) return record;
-  await appendCreditTransaction({
-    tenantId, type: 'debit', amount: applied, source: 'invoice_payment', sourceId: recordId,
-    remark: `${record.invoiceNumber ?? recordId}`, actorUserId: actor.userId,
-  }, tx);
+  // Decided and debited under the tenant's ledger lock (oldest credit first), so concurrent settlements never overdraw.
+  const debit = await applyAvailableCredit({ tenantId, upTo: outstanding, sourceId: recordId, remark: `${record.invoiceNumber ?? recordId}`, actorUserId: actor.userId }, tx);
+  if (!debit) return record;
+  const applied = money(debit.amount);
   const paid = applied.eq(outstanding);
   const updated = await tx.billingRecord.update({
     where: { tenantId_id: { tenantId, id: recordId } },

@@ -2,7 +2,9 @@ import { router } from '../trpc/init';
 import { staffProcedure } from '../trpc/procedures';
 import { tenantDirectory, tenantDirectoryInput } from './schema';
 import { listTenantsForStaff } from './tenant-directory';
+import { staffCreditsRouter } from '../credits/router';
 
 export const staffRouter = router({
+  credits: staffCreditsRouter,
   tenants: staffProcedure('support').input(tenantDirectoryInput).output(tenantDirectory).query(({ input }) => listTenantsForStaff(input)),
 });

@@ -10,6 +10,7 @@ import { startSubscription } from '../subscriptions/start-subscription';
 import { apiKeysIsolationCases } from '../apikeys/isolation-cases';
 import { staffIsolationCases } from '../staff/isolation-cases';
 import { tenantsIsolationCases } from '../tenants/isolation-cases';
+import { creditsIsolationCases } from '../credits/isolation-cases';
 import { buildContext } from './context';
 import { createCallerFactory } from './init';
 import { appRouter } from '../app-router';
@@ -20,7 +21,7 @@ import { appRouter } from '../app-router';
  * fails the first test.
  */
 const createCaller = createCallerFactory(appRouter);
-const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases];
+const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, creditsIsolationCases];
 const PROCEDURES: IsolationCases = Object.assign({}, ...DOMAIN_CASES);
 const entries = Object.entries(PROCEDURES);
 const tenantCases = entries.filter((e): e is [string, Extract<Case, { kind: 'tenant' }>] => e[1].kind === 'tenant');
