@@ -1,11 +1,13 @@
 import { prisma } from '../db';
 import { now } from '../clock';
+import { inTransaction, type Tx } from '../transaction';
 import { SYSTEM_ACTOR, type Actor } from '../audit/actor';
 import { recordAudit } from '../audit/record-audit';
 import { issueInvoice } from '../billing/issue-invoice';
 import { periodEnd } from './periods';
 import { planPrice, subscriptionInvoiceLines } from './subscription-charges';
-import type { RenewDueSubscriptionsInput } from './schema';
+import { markPastDueIfUnpaid, PERIOD_END_STATUSES } from './lifecycle';
+import type { RenewDueSubscriptionsInput, RenewSubscriptionInput } from './schema';
 
 /**
  * The renewal job: every subscription whose period has ended either ends (cancel at period end,
@@ -15,26 +17,37 @@ import type { RenewDueSubscriptionsInput } from './schema';
 export async function renewDueSubscriptions(input: RenewDueSubscriptionsInput = {}, actor: Actor = SYSTEM_ACTOR): Promise<number> {
   const at = input.at ?? now();
   const due = await prisma.subscription.findMany({
-    where: { status: { in: ['active', 'trialing'] }, currentPeriodEnd: { lte: at }, endedAt: null },
+    where: { status: { in: [...PERIOD_END_STATUSES] }, currentPeriodEnd: { lte: at }, endedAt: null },
     select: { tenantId: true, id: true },
     orderBy: { currentPeriodEnd: 'asc' },
   });
   let renewed = 0;
-  for (const { tenantId, id } of due) if (await renewOne(tenantId, id, at, actor)) renewed += 1;
+  for (const { tenantId, id } of due) if (await renewSubscription({ tenantId, subscriptionId: id, at }, actor)) renewed += 1;
   return renewed;
 }
 
-async function renewOne(tenantId: string, subscriptionId: string, at: Date, actor: Actor): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+/**
+ * One subscription's period end (the renewal job's handler): trial end, renewal, cancel at period
+ * end, expiry without auto-renew. Re-checks the state under a row lock, so a second run for the same
+ * period (or a run after a crash that rolled the first back) does nothing or the whole thing once.
+ * With `periodEnd` it acts only on that period. Returns whether it changed anything.
+ */
+export async function renewSubscription(input: RenewSubscriptionInput, actor: Actor = SYSTEM_ACTOR, tx?: Tx): Promise<boolean> {
+  const { tenantId, subscriptionId } = input;
+  const at = input.at ?? now();
+  return inTransaction(tx, async (tx) => {
     await tx.$queryRaw`SELECT id FROM subscriptions WHERE tenant_id = ${tenantId} AND id = ${subscriptionId} FOR UPDATE`;
     const sub = await tx.subscription.findUniqueOrThrow({
       where: { tenantId_id: { tenantId, id: subscriptionId } },
       include: { plan: { select: { code: true, name: true, nameZh: true, billingCycle: true } }, tenant: { select: { billingTimezone: true, locale: true, currency: true } } },
     });
-    if (sub.currentPeriodEnd > at || sub.endedAt || !['active', 'trialing'].includes(sub.status)) return false;
-    if (sub.cancelAtPeriodEnd || !sub.autoRenew) {
-      await tx.subscription.update({ where: { tenantId_id: { tenantId, id: subscriptionId } }, data: { status: 'canceled', endedAt: sub.currentPeriodEnd } });
-      await recordAudit(tx, actor, { tenantId, action: 'subscription.end', targetType: 'subscription', targetId: subscriptionId, before: { status: sub.status }, after: { status: 'canceled' } });
+    if (sub.currentPeriodEnd > at || sub.endedAt || !PERIOD_END_STATUSES.includes(sub.status)) return false;
+    if (input.periodEnd && sub.currentPeriodEnd.getTime() !== input.periodEnd.getTime()) return false;
+    // Canceled at period end → canceled; no auto-renew, or suspended for an unpaid invoice → expired.
+    const ending = sub.cancelAtPeriodEnd ? 'canceled' : !sub.autoRenew || sub.status === 'suspended' ? 'expired' : null;
+    if (ending) {
+      await tx.subscription.update({ where: { tenantId_id: { tenantId, id: subscriptionId } }, data: { status: ending, endedAt: sub.currentPeriodEnd } });
+      await recordAudit(tx, actor, { tenantId, action: 'subscription.end', targetType: 'subscription', targetId: subscriptionId, before: { status: sub.status }, after: { status: ending, endedAt: sub.currentPeriodEnd } });
       return true;
     }
     const zone = sub.tenant.billingTimezone;
@@ -57,6 +70,8 @@ async function renewOne(tenantId: string, subscriptionId: string, at: Date, acto
         ...subscriptionInvoiceLines({ plan: sub.plan, cycle: sub.plan.billingCycle, price, locale: sub.tenant.locale, start, end }),
       }, actor, tx);
     }
+    // Invoices settle from credit only: one left open after the renewal is unpaid, and the grace period starts.
+    await markPastDueIfUnpaid(tx, actor, { tenantId, subscriptionId });
     return true;
   });
 }

@@ -115,7 +115,7 @@ describe('subscriptions: first invoice and renewal', () => {
     expect([renewal.periodStart?.toISOString(), renewal.periodEnd?.toISOString()]).toEqual([APRIL_15, MAY_15]);
 
     const renewed = await prisma.subscription.findUniqueOrThrow({ where: { tenantId_id: { tenantId: seeded.tenant.id, id: sub.id } } });
-    expect(renewed.status).toBe('active');
+    expect(renewed.status).toBe('past_due'); // no credit: the renewal invoice stays open, grace begins
     expect([renewed.currentPeriodStart.toISOString(), renewed.currentPeriodEnd.toISOString()]).toEqual([APRIL_15, MAY_15]);
     const audits = await prisma.auditLog.count({ where: { tenantId: seeded.tenant.id, action: 'subscription.renew', targetId: sub.id } });
     expect(audits).toBe(1);
@@ -179,8 +179,8 @@ describe('subscriptions: first invoice and renewal', () => {
     expect(records[0]!.invoiceNumber).toMatch(INVOICE_NUMBER);
     expect([records[0]!.subtotal.toString(), records[0]!.taxAmount.toString(), records[0]!.amount.toString()]).toEqual(['499', '29.94', '528.94']);
     expect(records[0]!.periodStart?.toISOString()).toBe(trialEnd);
-    const active = await prisma.subscription.findUniqueOrThrow({ where: { tenantId_id: { tenantId: seeded.tenant.id, id: sub.id } } });
-    expect(active.status).toBe('active');
+    const converted = await prisma.subscription.findUniqueOrThrow({ where: { tenantId_id: { tenantId: seeded.tenant.id, id: sub.id } } });
+    expect(converted.status).toBe('past_due'); // converted, but the first paid period is unpaid (no credit)
   });
 
   it('bills a full month for the full monthly price after a trial', async () => {

@@ -1,0 +1,15 @@
+/** Every background job, once. Adding a job is one `defineJob` and one line here. */
+import type { JobDefinition } from './registry';
+import { subscriptionPastDue, subscriptionPeriodEnd, subscriptionSweep } from './subscription-jobs';
+
+export const JOBS: readonly JobDefinition<unknown>[] = [
+  subscriptionSweep,
+  subscriptionPeriodEnd,
+  subscriptionPastDue,
+];
+
+export function jobNamed(name: string, jobs: readonly JobDefinition<unknown>[] = JOBS): JobDefinition<unknown> {
+  const job = jobs.find((j) => j.name === name);
+  if (!job) throw new Error(`unknown job ${name}`);
+  return job;
+}
