@@ -41,7 +41,8 @@ const scenario = fc.record({
   changes: fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 4 }),
 });
 
-async function definePlans(s: fc.RecordValue<typeof scenario> extends infer T ? T : never) {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+async function definePlans(s: Scenario) {
   const base = `pt-${uniqueSuffix()}`;
   const codes = [0, 1, 2].map((i) => `${base}-${i}`);
   for (const [i, code] of codes.entries()) {
