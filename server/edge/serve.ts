@@ -9,6 +9,7 @@ import next from 'next';
 import { parseTrustedProxies } from '../platform/client-address';
 import { EDGE_SEAL_ENV } from '../platform/request-meta';
 import { prepareRequest } from './edge';
+import { startWorker } from '../jobs/worker';
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,6 +27,8 @@ async function main() {
 
   const app = next({ dev, hostname: host, port, dir: process.cwd() });
   await app.prepare();
+  // The job worker in-process (COUNTERFOIL_WORKER=off for web only; `npm run worker` runs workers alone).
+  const worker = process.env.COUNTERFOIL_WORKER === 'off' ? null : await startWorker({ instanceName: `web-${process.pid}` });
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
     if (!prepareRequest(req, res, config)) return;
@@ -40,7 +43,10 @@ async function main() {
     const proxies = config.proxies.configured ? `trusting proxies ${process.env.TRUSTED_PROXIES}` : 'no trusted proxies';
     console.log(`[serve] ${dev ? 'development' : 'production'} portal on http://${host}:${port} (${proxies})`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    const stopped = worker?.stop() ?? Promise.resolve(); // graceful: running jobs finish first
+    server.close(() => void stopped.finally(() => process.exit(0)));
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
