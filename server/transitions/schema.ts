@@ -90,5 +90,5 @@ export const f5TransitionBody = z.strictObject({
 export type F5TransitionBody = z.output<typeof f5TransitionBody>;
 export const f5PreviewBody = f5TransitionBody.omit({ quote_id: true });
 export const f5TransitionRsp = z.object({ id: z.string(), requires_manual_approval: z.boolean() });
-export const f5StateQuery = z.strictObject({ id: z.string().max(100) });
+export const f5StateQuery = z.strictObject({ id: z.string().min(1).max(100) });
 export const f5StateRsp = z.object({ state: z.enum(['STATE_UNSPECIFIED', 'STATE_CREATING', 'STATE_FAILED', 'STATE_FINISHED', 'STATE_WAITING_FOR_APPROVAL']) });
