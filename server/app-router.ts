@@ -2,7 +2,11 @@ import { router } from './trpc/init';
 import { tenantsRouter } from './tenants/router';
 import { apiKeysRouter } from './apikeys/router';
 import { staffRouter } from './staff/router';
+import { catalogRouter } from './catalog/router';
+import { planTransitionsRouter } from './transitions/router';
 import { creditsRouter } from './credits/router';
+import { subscriptionsRouter } from './subscriptions/router';
+import { addOnsRouter } from './addons/router';
 
 /**
  * The root tRPC router sits at the top of the server tree: it imports the domain routers, which
@@ -12,7 +16,11 @@ export const appRouter = router({
   tenants: tenantsRouter,
   apiKeys: apiKeysRouter,
   staff: staffRouter,
+  catalog: catalogRouter,
+  planTransitions: planTransitionsRouter,
   credits: creditsRouter,
+  subscriptions: subscriptionsRouter,
+  addOns: addOnsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,13 +1,12 @@
 import type { Operation } from '@/server/rest/operations';
 import { operation as getCurrentPlan } from './web/namespaces/[namespace]/usage_plans/current/operation';
 import { operation as listUsagePlans } from './web/namespaces/[namespace]/usage_plans/custom_list/operation';
-import { operation as initiatePlanTransition } from './web/namespaces/[namespace]/billing/plan_transition/operation';
-import { operation as previewPlanTransition } from './web/namespaces/[namespace]/billing/plan_transition/preview/operation';
-import { operation as getPlanTransition } from '../no_auth/namespaces/system/billing/plan_transition/operation';
+import { operation as subscribeAddOn } from './web/namespaces/[namespace]/addon/subscribe/operation';
+import { operation as unsubscribeAddOn } from './web/namespaces/[namespace]/addon/unsubscribe/operation';
 
 /**
  * The registry of REST operations: one import per route folder's `operation.ts`, nothing restated.
  * The OpenAPI document is built from this list; server/rest/openapi.test.ts keeps it equal to the
  * route files under app/ (a route without a registered operation fails).
  */
-export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, initiatePlanTransition, previewPlanTransition, getPlanTransition];
+export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, subscribeAddOn, unsubscribeAddOn];

@@ -8,7 +8,7 @@ export const tenantsIsolationCases: IsolationCases = {
     kind: 'tenant', type: 'query', minRole: 'viewer', run: (c) => c.tenants.overview(),
     ownsA: (r, fx) => {
       expect(r.tenant.id).toBe(fx.A.tenant.id);
-      expect(r.latestRecords.map((x: { invoiceNumber: string }) => x.invoiceNumber)).toEqual([fx.invoiceA]);
+      expect(r.latestRecords.map((x: { invoiceNumber: string }) => x.invoiceNumber)).toContain(fx.invoiceA); // other cases (add-ons) may bill A too
       expect(JSON.stringify(r)).not.toContain(fx.invoiceB);
     },
   },
