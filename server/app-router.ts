@@ -3,6 +3,7 @@ import { tenantsRouter } from './tenants/router';
 import { apiKeysRouter } from './apikeys/router';
 import { staffRouter } from './staff/router';
 import { creditsRouter } from './credits/router';
+import { subscriptionsRouter } from './subscriptions/router';
 import { addOnsRouter } from './addons/router';
 
 /**
@@ -14,6 +15,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   staff: staffRouter,
   credits: creditsRouter,
+  subscriptions: subscriptionsRouter,
   addOns: addOnsRouter,
 });
 

@@ -45,8 +45,8 @@ export function assertStatus(sub: { status: SubscriptionStatus; endedAt: Date | 
 }
 
 /** Open subscription invoices of one subscription, oldest period first. */
-export function unpaidInvoices(tx: Tx, tenantId: string, subscriptionId: string) {
-  return tx.billingRecord.findMany({
+export function unpaidInvoices(db: Pick<Tx, 'billingRecord'>, tenantId: string, subscriptionId: string) {
+  return db.billingRecord.findMany({
     where: { tenantId, subscriptionId, type: 'subscription', status: 'open' },
     orderBy: [{ periodStart: 'asc' }, { createdAt: 'asc' }],
     select: { id: true, periodStart: true, createdAt: true },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BillingCycle, PlanTransitionDirection, PlanTransitionState, SubscriptionAddOnStatus, SubscriptionStatus } from '../generated/prisma/enums';
 
 export const startSubscriptionInput = z.strictObject({
   planCode: z.string().min(1).max(64),
@@ -34,3 +35,45 @@ export const resumeSubscriptionInput = cancelSubscriptionInput;
 export type ResumeSubscriptionInput = CancelSubscriptionInput;
 export const setAutoRenewInput = z.strictObject({ tenantId: z.string().min(1).max(64), autoRenew: z.boolean() });
 export type SetAutoRenewInput = z.output<typeof setAutoRenewInput>;
+
+const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
+const planName = z.object({ code: z.string(), name: z.string(), nameZh: z.string() });
+
+/** `subscriptions.current`: the live subscription as the portal shows it, or null. */
+export const currentSubscription = z.object({
+  subscription: z.object({
+    id: z.string(),
+    status: z.enum(SubscriptionStatus),
+    plan: planName,
+    billingCycle: z.enum(BillingCycle),
+    amount: decimalString.describe('the plan price per period, a decimal string in `currency`'),
+    currency: z.string(),
+    currentPeriodStart: z.date(),
+    currentPeriodEnd: z.date(),
+    trialEndDate: z.date().nullable(),
+    gracePeriodDays: z.number().int(),
+    /** When an unpaid subscription is suspended (past_due) or was (suspended); null when nothing is unpaid. */
+    graceEndsAt: z.date().nullable(),
+    cancelAtPeriodEnd: z.boolean(),
+    canceledAt: z.date().nullable(),
+    autoRenew: z.boolean(),
+    startedAt: z.date(),
+    addOns: z.array(z.object({ code: z.string(), name: z.string(), nameZh: z.string(), status: z.enum(SubscriptionAddOnStatus), startedAt: z.date() })),
+    /** A plan change waiting for the period end or for approval (plan_transitions). */
+    scheduledChange: z.object({
+      id: z.string(), toPlan: planName, direction: z.enum(PlanTransitionDirection), state: z.enum(PlanTransitionState), effectiveAt: z.date(),
+    }).nullable(),
+  }).nullable(),
+});
+export type CurrentSubscription = z.output<typeof currentSubscription>;
+
+/** What cancel / resume / setAutoRenew answer: the settings after the change. */
+export const subscriptionSettings = z.object({
+  id: z.string(), status: z.enum(SubscriptionStatus), cancelAtPeriodEnd: z.boolean(), canceledAt: z.date().nullable(), autoRenew: z.boolean(), currentPeriodEnd: z.date(),
+});
+export type SubscriptionSettings = z.output<typeof subscriptionSettings>;
+
+/** Portal inputs (the tenant comes from the caller's scope, never the body). */
+export const currentSubscriptionInput = z.strictObject({}).optional();
+export const subscriptionActionInput = z.strictObject({});
+export const autoRenewInput = z.strictObject({ autoRenew: z.boolean() });

@@ -11,6 +11,7 @@ import { apiKeysIsolationCases } from '../apikeys/isolation-cases';
 import { staffIsolationCases } from '../staff/isolation-cases';
 import { tenantsIsolationCases } from '../tenants/isolation-cases';
 import { creditsIsolationCases } from '../credits/isolation-cases';
+import { subscriptionsIsolationCases } from '../subscriptions/isolation-cases';
 import { addOnsIsolationCases } from '../addons/isolation-cases';
 import { buildContext } from './context';
 import { createCallerFactory } from './init';
@@ -22,7 +23,7 @@ import { appRouter } from '../app-router';
  * fails the first test.
  */
 const createCaller = createCallerFactory(appRouter);
-const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, creditsIsolationCases, addOnsIsolationCases];
+const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases];
 const PROCEDURES: IsolationCases = Object.assign({}, ...DOMAIN_CASES);
 const entries = Object.entries(PROCEDURES);
 const tenantCases = entries.filter((e): e is [string, Extract<Case, { kind: 'tenant' }>] => e[1].kind === 'tenant');
