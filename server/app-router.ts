@@ -2,6 +2,8 @@ import { router } from './trpc/init';
 import { tenantsRouter } from './tenants/router';
 import { apiKeysRouter } from './apikeys/router';
 import { staffRouter } from './staff/router';
+import { catalogRouter } from './catalog/router';
+import { planTransitionsRouter } from './transitions/router';
 import { creditsRouter } from './credits/router';
 import { subscriptionsRouter } from './subscriptions/router';
 import { addOnsRouter } from './addons/router';
@@ -14,6 +16,8 @@ export const appRouter = router({
   tenants: tenantsRouter,
   apiKeys: apiKeysRouter,
   staff: staffRouter,
+  catalog: catalogRouter,
+  planTransitions: planTransitionsRouter,
   credits: creditsRouter,
   subscriptions: subscriptionsRouter,
   addOns: addOnsRouter,

@@ -10,6 +10,8 @@ import { startSubscription } from '../subscriptions/start-subscription';
 import { apiKeysIsolationCases } from '../apikeys/isolation-cases';
 import { staffIsolationCases } from '../staff/isolation-cases';
 import { tenantsIsolationCases } from '../tenants/isolation-cases';
+import { catalogIsolationCases } from '../catalog/isolation-cases';
+import { planTransitionsIsolationCases } from '../transitions/isolation-cases';
 import { creditsIsolationCases } from '../credits/isolation-cases';
 import { subscriptionsIsolationCases } from '../subscriptions/isolation-cases';
 import { addOnsIsolationCases } from '../addons/isolation-cases';
@@ -23,7 +25,7 @@ import { appRouter } from '../app-router';
  * fails the first test.
  */
 const createCaller = createCallerFactory(appRouter);
-const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases];
+const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, catalogIsolationCases, planTransitionsIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases];
 const PROCEDURES: IsolationCases = Object.assign({}, ...DOMAIN_CASES);
 const entries = Object.entries(PROCEDURES);
 const tenantCases = entries.filter((e): e is [string, Extract<Case, { kind: 'tenant' }>] => e[1].kind === 'tenant');
