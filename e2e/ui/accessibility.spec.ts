@@ -48,6 +48,20 @@ export const PAGES: PageCase[] = [
     await expect(page.getByRole('dialog')).toBeVisible();
     await expect(page.locator('#api-key-name')).toBeVisible();
   } },
+  { name: 'credits', who: 'tenant-admin', path: `/t/${TENANT}/credits`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.credits.title })).toBeVisible();
+    await expect(page.getByTestId('credit-balance')).toBeVisible();
+  } },
+  { name: 'add-ons', who: 'tenant-admin', path: `/t/${TENANT}/add-ons`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.addOns.title })).toBeVisible();
+    await expect(page.getByRole('table')).toBeVisible();
+  } },
+  { name: 'add-ons, subscribe dialog open', who: 'tenant-admin', path: `/t/${TENANT}/add-ons`, ready: async (page, messages) => {
+    await expect(page.getByRole('table')).toBeVisible();
+    await page.getByRole('button', { name: messages.addOns.subscribe, exact: true }).first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(page.getByTestId('prorated-total')).toBeVisible();
+  } },
   { name: 'staff tenants', who: 'staff-admin', path: '/staff/tenants', ready: async (page) => {
     await heading(page);
     await expect(page.getByRole('table')).toBeVisible();

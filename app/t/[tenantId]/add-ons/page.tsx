@@ -1,0 +1,5 @@
+import { AddOnsView } from './AddOnsView';
+
+export default function AddOnsPage() {
+  return <AddOnsView />;
+}

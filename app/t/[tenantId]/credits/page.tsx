@@ -1,0 +1,5 @@
+import { CreditsView } from './CreditsView';
+
+export default function CreditsPage() {
+  return <CreditsView />;
+}

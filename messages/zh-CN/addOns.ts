@@ -1,0 +1,15 @@
+export const addOns = {
+  nav: '附加服务', title: '附加服务', description: '当前套餐可订阅的附加服务。订阅后立即按本周期剩余天数比例计费；退订在本周期结束时生效，不退款。',
+  noSubscription: '暂无订阅', noSubscriptionHint: '订阅套餐后即可添加附加服务。', empty: '当前套餐没有可订阅的附加服务',
+  name: '附加服务', price: '价格', perPeriod: '/ 周期', status: '状态', actions: '操作', noPrice: '暂无报价',
+  states: { included: '套餐已含', active: '已订阅', ending: '退订中', available: '可订阅' },
+  endsOn: (date: string) => `将于 ${date} 结束`,
+  subscribe: '订阅', unsubscribe: '退订', resume: '恢复订阅',
+  confirmSubscribe: (name: string) => `订阅「${name}」`,
+  proratedIntro: (r: number, n: number) => `本周期剩余 ${r} / ${n} 天，现在订阅将按比例收取：`,
+  subtotal: '小计', tax: '税额', total: '合计', creditFirst: '如有信用余额，将优先抵扣。', resumeNoCharge: '本周期已付费，恢复订阅不会再次收费。',
+  confirmUnsubscribe: (name: string) => `退订「${name}」`,
+  unsubscribeIntro: (date: string) => `退订将在本周期结束（${date}）时生效，届时不再续费；本周期已付费用不退还。`,
+  viewerNote: '你可以查看附加服务；订阅与退订需要账单管理员或更高角色。',
+  done: { subscribed: '已订阅，账单已生成。', resumed: '已恢复订阅。', canceled: '已退订，将在本周期结束时停止。', unchanged: '没有变化。' },
+};
