@@ -11,10 +11,12 @@
  */
 import type { ScriptedEvent } from './scripted-event';
 import { LIFECYCLE_EVENTS } from './history-lifecycle';
+import { CREDIT_EVENTS } from './history-credits';
 
 export type { ScriptedEvent, ScriptedEventContext, DemoTenantId } from './scripted-event';
 
 /** Every scripted event of the demo year. Others append their arrays here, one line each. */
 export const SCRIPTED_EVENTS: ScriptedEvent[] = [
   ...LIFECYCLE_EVENTS,
+  ...CREDIT_EVENTS,
 ];
