@@ -10,10 +10,11 @@ import { subscriptionStatus } from './subscriptionStatus';
 import { recordStatus } from './recordStatus';
 import { recordType } from './recordType';
 import { apiKeys } from './apiKeys';
+import { plans } from './plans';
 import { staff } from './staff';
 import { errors } from './errors';
 import { credits } from './credits';
 import { addOns } from './addOns';
 
 /** English: one file per namespace, each typed by the zh-CN namespace it translates. */
-export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, recordStatus, recordType, apiKeys, staff, errors, credits, addOns };
+export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns };

@@ -9,12 +9,13 @@ import { subscriptionStatus } from './subscriptionStatus';
 import { recordStatus } from './recordStatus';
 import { recordType } from './recordType';
 import { apiKeys } from './apiKeys';
+import { plans } from './plans';
 import { staff } from './staff';
 import { errors } from './errors';
 import { credits } from './credits';
 import { addOns } from './addOns';
 
 /** zh-CN, the default locale: one file per namespace; its shape is the `Messages` type every locale follows. */
-export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, recordStatus, recordType, apiKeys, staff, errors, credits, addOns };
+export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns };
 
 export type Messages = typeof zhCN;

@@ -17,6 +17,11 @@ export const portalPlans = z.object({
   currentCycle: z.enum(['monthly', 'yearly']).nullable(),
   plans: z.array(portalPlan),
   pending: z.object({ id: z.uuid(), state: z.string(), toPlanCode: z.string(), effectiveAt: z.iso.datetime() }).nullable(),
+  /** The latest applied change and the proration record or credit it made. */
+  lastChange: z.object({
+    id: z.uuid(), fromPlanCode: z.string(), toPlanCode: z.string(), appliedAt: z.iso.datetime(),
+    invoiceNumber: z.string().nullable(), invoiceAmount: decimal.nullable(), creditAmount: decimal.nullable(),
+  }).nullable(),
 });
 export type PortalPlans = z.infer<typeof portalPlans>;
 
@@ -29,12 +34,21 @@ export async function listPortalPlans(scope: TenantScope): Promise<PortalPlans> 
     prisma.planPrice.findMany({ where: { currency: scope.tenant.currency }, select: { planCode: true, yearlyPrice: true } }),
   ]);
   const pending = sub ? await prisma.planTransition.findFirst({ where: { tenantId: scope.tenantId, subscriptionId: sub.id, state: { in: ['creating', 'waiting_for_approval'] } }, orderBy: { createdAt: 'desc' }, select: { id: true, state: true, toPlanCode: true, effectiveAt: true } }) : null;
+  const last = sub ? await prisma.planTransition.findFirst({ where: { tenantId: scope.tenantId, subscriptionId: sub.id, state: 'finished' }, orderBy: { appliedAt: 'desc' } }) : null;
+  const [record, credit] = await Promise.all([
+    last?.billingRecordId ? prisma.billingRecord.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id: last.billingRecordId } }, select: { invoiceNumber: true, amount: true } }) : null,
+    last?.creditTransactionId ? prisma.creditTransaction.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id: last.creditTransactionId } }, select: { amount: true } }) : null,
+  ]);
   const yearlyOf = new Map(yearly.map((p) => [p.planCode, p.yearlyPrice]));
   return {
     currency: scope.tenant.currency,
     currentPlanCode: sub?.planCode ?? null,
     currentCycle: sub?.billingCycle ?? null,
     pending: pending ? { ...pending, effectiveAt: pending.effectiveAt.toISOString() } : null,
+    lastChange: last ? {
+      id: last.id, fromPlanCode: last.fromPlanCode, toPlanCode: last.toPlanCode, appliedAt: (last.appliedAt ?? last.updatedAt).toISOString(),
+      invoiceNumber: record?.invoiceNumber ?? null, invoiceAmount: record ? toDecimalString(record.amount) : null, creditAmount: credit ? toDecimalString(credit.amount) : null,
+    } : null,
     plans: plans.map((plan) => {
       const price = plan.prices.find((p) => p.currency === scope.tenant.currency)!;
       const y = yearlyOf.get(plan.code);

@@ -1,0 +1,5 @@
+import { PlansView } from './PlansView';
+
+export default function PlansPage() {
+  return <PlansView />;
+}
