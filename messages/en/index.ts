@@ -9,6 +9,7 @@ import { overview } from './overview';
 import { subscriptionStatus } from './subscriptionStatus';
 import { recordStatus } from './recordStatus';
 import { recordType } from './recordType';
+import { subscription } from './subscription';
 import { apiKeys } from './apiKeys';
 import { plans } from './plans';
 import { staff } from './staff';
@@ -17,4 +18,4 @@ import { credits } from './credits';
 import { addOns } from './addOns';
 
 /** English: one file per namespace, each typed by the zh-CN namespace it translates. */
-export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns };
+export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns };

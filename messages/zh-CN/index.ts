@@ -8,6 +8,7 @@ import { overview } from './overview';
 import { subscriptionStatus } from './subscriptionStatus';
 import { recordStatus } from './recordStatus';
 import { recordType } from './recordType';
+import { subscription } from './subscription';
 import { apiKeys } from './apiKeys';
 import { plans } from './plans';
 import { staff } from './staff';
@@ -16,6 +17,6 @@ import { credits } from './credits';
 import { addOns } from './addOns';
 
 /** zh-CN, the default locale: one file per namespace; its shape is the `Messages` type every locale follows. */
-export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns };
+export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns };
 
 export type Messages = typeof zhCN;

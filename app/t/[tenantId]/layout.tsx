@@ -27,6 +27,7 @@ export default async function TenantLayout({ children, params }: Props) {
       navLabel={messages.app.tagline}
       nav={[
         { href: base, label: messages.nav.overview, exact: true },
+        { href: `${base}/subscription`, label: messages.subscription.nav },
         { href: `${base}/plans`, label: messages.plans.nav },
         { href: `${base}/add-ons`, label: messages.addOns.nav },
         { href: `${base}/credits`, label: messages.credits.nav },

@@ -1,0 +1,5 @@
+import { SubscriptionView } from './SubscriptionView';
+
+export default function SubscriptionPage() {
+  return <SubscriptionView />;
+}
