@@ -48,6 +48,15 @@ export const PAGES: PageCase[] = [
     await expect(page.getByRole('dialog')).toBeVisible();
     await expect(page.locator('#api-key-name')).toBeVisible();
   } },
+  { name: 'subscription', who: 'tenant-admin', path: `/t/${TENANT}/subscription`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.subscription.title })).toBeVisible();
+    await expect(page.getByTestId('subscription-status')).toBeVisible();
+  } },
+  { name: 'subscription, cancel dialog open', who: 'tenant-admin', path: `/t/${TENANT}/subscription`, ready: async (page, messages) => {
+    await expect(page.getByTestId('subscription-status')).toBeVisible();
+    await page.getByRole('button', { name: messages.subscription.cancel }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+  } },
   { name: 'credits', who: 'tenant-admin', path: `/t/${TENANT}/credits`, ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.credits.title })).toBeVisible();
     await expect(page.getByTestId('credit-balance')).toBeVisible();
