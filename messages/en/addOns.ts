@@ -12,6 +12,7 @@ export const addOns: Messages['addOns'] = {
   subtotal: 'Subtotal', tax: 'Tax', total: 'Total', creditFirst: 'Any credit balance is applied first.', resumeNoCharge: 'This period is already paid: resuming charges nothing.',
   confirmUnsubscribe: (name: string) => `Unsubscribe from ${name}`,
   unsubscribeIntro: (date: string) => `The add-on stops at the end of this period (${date}) and is not renewed; this period’s charge is not refunded.`,
+  suspended: 'The subscription is suspended for non-payment: new add-ons can be subscribed once it is paid.',
   viewerNote: 'You can see the add-ons; subscribing and unsubscribing need the billing role or higher.',
   done: { subscribed: 'Subscribed; the charge has been billed.', resumed: 'Resumed.', canceled: 'Unsubscribed; it stops at the end of this period.', unchanged: 'Nothing changed.' },
 };

@@ -10,6 +10,7 @@ export const addOns = {
   subtotal: '小计', tax: '税额', total: '合计', creditFirst: '如有信用余额，将优先抵扣。', resumeNoCharge: '本周期已付费，恢复订阅不会再次收费。',
   confirmUnsubscribe: (name: string) => `退订「${name}」`,
   unsubscribeIntro: (date: string) => `退订将在本周期结束（${date}）时生效，届时不再续费；本周期已付费用不退还。`,
+  suspended: '订阅已暂停（逾期未付），付清欠款前无法订阅新的附加服务。',
   viewerNote: '你可以查看附加服务；订阅与退订需要账单管理员或更高角色。',
   done: { subscribed: '已订阅，账单已生成。', resumed: '已恢复订阅。', canceled: '已退订，将在本周期结束时停止。', unchanged: '没有变化。' },
 };

@@ -115,9 +115,15 @@ describe('subscribeAddOn / unsubscribeAddOn', () => {
     const pro = await onStarter('CNY', 'pro');
     expect(await subscribeAddOn({ tenantId: pro.tenant.id, addOnCode: 'advanced_mfa' }, pro.ownerActor)).toMatchObject({ outcome: 'unchanged' });
     await expect(unsubscribeAddOn({ tenantId: pro.tenant.id, addOnCode: 'advanced_mfa' }, pro.ownerActor)).rejects.toMatchObject({ reason: 'ADDON_INCLUDED' });
+    // past due still runs (the add-on is owed like the plan); suspended takes nothing new
+    await prisma.subscription.updateMany({ where: { tenantId, endedAt: null }, data: { status: 'past_due' } });
+    expect(await subscribeAddOn({ tenantId, addOnCode: 'audit_retention' }, seeded.ownerActor)).toMatchObject({ outcome: 'subscribed' });
+    await prisma.subscription.updateMany({ where: { tenantId, endedAt: null }, data: { status: 'suspended' } });
+    await expect(subscribeAddOn({ tenantId, addOnCode: 'advanced_mfa' }, seeded.ownerActor)).rejects.toMatchObject({ reason: 'SUBSCRIPTION_NOT_ACTIVE' });
+    expect((await listAddOns(tenantId)).canSubscribe).toBe(false);
     const bare = await seedTestTenant('USD');
     await expect(subscribeAddOn({ tenantId: bare.tenant.id, addOnCode: 'advanced_mfa' }, bare.ownerActor)).rejects.toMatchObject({ reason: 'NO_SUBSCRIPTION' });
-    expect(await listAddOns(bare.tenant.id)).toEqual({ hasSubscription: false, currency: 'USD', periodEnd: null, addOns: [] });
-    expect(await prisma.subscriptionAddOn.count({ where: { tenantId: { in: [tenantId, pro.tenant.id, bare.tenant.id] } } })).toBe(0);
+    expect(await listAddOns(bare.tenant.id)).toEqual({ hasSubscription: false, canSubscribe: false, currency: 'USD', periodEnd: null, addOns: [] });
+    expect(await prisma.subscriptionAddOn.count({ where: { tenantId: { in: [tenantId, pro.tenant.id, bare.tenant.id] } } })).toBe(1);
   });
 });

@@ -10,8 +10,12 @@ import { inTransaction, type Tx } from '../transaction';
 import { prorateAddOn, proratedChargeView } from './proration';
 import type { AddOnChangeInput, AddOnChangeResult, AddOnList } from './schema';
 
-/** Statuses of a live subscription that may take a new add-on. */
-const BILLABLE = ['active', 'trialing'] as const;
+/**
+ * Statuses of a live subscription that may take a new add-on: any not ended and not suspended. A
+ * past-due or grace subscription still runs (the add-on's invoice is owed like the plan's); a
+ * suspended one (past due beyond its grace days) takes nothing new until it is paid.
+ */
+export const ADDON_BILLABLE_STATUSES: readonly string[] = ['active', 'trialing', 'past_due', 'grace'];
 
 type Db = Tx | typeof prisma;
 
@@ -45,7 +49,7 @@ export async function subscribeAddOn(input: AddOnChangeInput & { tenantId: strin
     const { sub, planAddOn, at } = await prepare(db, tenantId, addOnCode);
     const unchanged: AddOnChangeResult = { addOnCode, outcome: 'unchanged', billingRecordId: null, endsAt: null };
     if (planAddOn.included) return unchanged;
-    if (!(BILLABLE as readonly string[]).includes(sub.status)) throw conflict(`the subscription is ${sub.status}: add-ons can be added to an active subscription`, 'SUBSCRIPTION_NOT_ACTIVE');
+    if (!ADDON_BILLABLE_STATUSES.includes(sub.status)) throw conflict(`the subscription is ${sub.status}: add-ons cannot be added until it is paid`, 'SUBSCRIPTION_NOT_ACTIVE');
     const existing = await currentRow(db, tenantId, sub.id, addOnCode, at);
     if (existing?.status === 'active') return unchanged;
     if (existing) {
@@ -123,7 +127,7 @@ export async function listAddOns(tenantId: string): Promise<AddOnList> {
     prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { currency: true, taxRate: true, billingTimezone: true } }),
     liveSubscription(prisma, tenantId),
   ]);
-  if (!sub) return { hasSubscription: false, currency: tenant.currency, periodEnd: null, addOns: [] };
+  if (!sub) return { hasSubscription: false, canSubscribe: false, currency: tenant.currency, periodEnd: null, addOns: [] };
   const [offered, held] = await Promise.all([
     prisma.planAddOn.findMany({
       where: { planCode: sub.planCode, addOn: { active: true } },
@@ -133,7 +137,7 @@ export async function listAddOns(tenantId: string): Promise<AddOnList> {
     prisma.subscriptionAddOn.findMany({ where: { tenantId, subscriptionId: sub.id, OR: [{ status: 'active' }, { status: 'canceled', endedAt: { gt: at } }] } }),
   ]);
   return {
-    hasSubscription: true, currency: tenant.currency, periodEnd: sub.currentPeriodEnd,
+    hasSubscription: true, canSubscribe: ADDON_BILLABLE_STATUSES.includes(sub.status), currency: tenant.currency, periodEnd: sub.currentPeriodEnd,
     addOns: offered.map(({ addOn, included }) => {
       const row = held.find((h) => h.addOnCode === addOn.code);
       const price = addOn.prices[0]?.price ?? null;

@@ -40,6 +40,8 @@ export type ProratedCharge = z.infer<typeof proratedCharge>;
 /** `addOns.list`: the add-ons the current plan allows or includes, subscribed or not. */
 export const addOnList = z.object({
   hasSubscription: z.boolean(),
+  /** false while the subscription is suspended (or ended): nothing new can be subscribed. */
+  canSubscribe: z.boolean(),
   currency: z.string(),
   periodEnd: z.date().nullable(),
   addOns: z.array(z.object({

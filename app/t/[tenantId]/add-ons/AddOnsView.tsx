@@ -42,13 +42,14 @@ export function AddOnsView() {
   if (list.isPending) return <div className="cf-stack-lg">{header}<LoadingState label={messages.common.loading} /></div>;
   if (list.isError) return <div className="cf-stack-lg">{header}<ErrorState title={messages.common.error} message={list.error.message} onRetry={() => list.refetch()} retryLabel={messages.common.retry} /></div>;
 
-  const { addOns, currency, periodEnd, hasSubscription } = list.data;
+  const { addOns, currency, periodEnd, hasSubscription, canSubscribe } = list.data;
   const name = (row: Row) => (locale === 'zh-CN' ? row.nameZh : row.name);
   const date = (value: Date) => formatDate(value, locale, tenant.billingTimezone);
   const money = (amount: string) => formatMoney(amount, currency, locale);
   const action = (row: Row) => {
     if (!canChange || row.state === 'included') return null;
     if (row.state === 'active') return <Button size="sm" variant="secondary" onClick={() => setPending({ kind: 'unsubscribe', row })}>{t.unsubscribe}</Button>;
+    if (!canSubscribe) return null;
     if (row.state === 'ending') return <Button size="sm" onClick={() => setPending({ kind: 'subscribe', row })}>{t.resume}</Button>;
     return row.price === null ? null : <Button size="sm" onClick={() => setPending({ kind: 'subscribe', row })}>{t.subscribe}</Button>;
   };
@@ -58,6 +59,7 @@ export function AddOnsView() {
     <div className="cf-stack-lg">
       {header}
       {!canChange ? <Alert tone="info">{t.viewerNote}</Alert> : null}
+      {hasSubscription && !canSubscribe ? <Alert tone="warning">{t.suspended}</Alert> : null}
       {notice ? <div role="status"><Alert tone="success">{notice}</Alert></div> : null}
       <Card flush>
         <DataTable
