@@ -12,6 +12,7 @@
 import type { ScriptedEvent } from './scripted-event';
 import { LIFECYCLE_EVENTS } from './history-lifecycle';
 import { CREDIT_EVENTS } from './history-credits';
+import { TRANSITION_EVENTS } from './history-transitions';
 
 export type { ScriptedEvent, ScriptedEventContext, DemoTenantId } from './scripted-event';
 
@@ -19,4 +20,5 @@ export type { ScriptedEvent, ScriptedEventContext, DemoTenantId } from './script
 export const SCRIPTED_EVENTS: ScriptedEvent[] = [
   ...LIFECYCLE_EVENTS,
   ...CREDIT_EVENTS,
+  ...TRANSITION_EVENTS,
 ];

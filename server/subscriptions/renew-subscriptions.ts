@@ -7,6 +7,7 @@ import { issueInvoice } from '../billing/issue-invoice';
 import { periodEnd } from './periods';
 import { planPrice, subscriptionInvoiceLines } from './subscription-charges';
 import { markPastDueIfUnpaid, PERIOD_END_STATUSES } from './lifecycle';
+import { applyDueScheduledTransition } from '../transitions/apply';
 import type { RenewDueSubscriptionsInput, RenewSubscriptionInput } from './schema';
 
 /**
@@ -43,6 +44,8 @@ export async function renewSubscription(input: RenewSubscriptionInput, actor: Ac
     });
     if (sub.currentPeriodEnd > at || sub.endedAt || !PERIOD_END_STATUSES.includes(sub.status)) return false;
     if (input.periodEnd && sub.currentPeriodEnd.getTime() !== input.periodEnd.getTime()) return false;
+    // A plan change scheduled for this period's end switches the plan first; the renewal then runs on the new plan.
+    if (await applyDueScheduledTransition(tx, tenantId, subscriptionId, sub.currentPeriodEnd, actor)) return renewSubscription(input, actor, tx);
     // Canceled at period end → canceled; no auto-renew, or suspended for an unpaid invoice → expired.
     const ending = sub.cancelAtPeriodEnd ? 'canceled' : !sub.autoRenew || sub.status === 'suspended' ? 'expired' : null;
     if (ending) {
