@@ -36,11 +36,12 @@ export async function readSchemaCatalog(connectionString: string): Promise<Schem
   }
 }
 
-/** The partial unique indexes of the invariants migration, by name. */
+/** The hand-written partial unique indexes (the invariants migration and later ones), by name. */
 export const HAND_WRITTEN_INDEXES = [
   'billing_accounts_one_default_per_tenant',
   'payment_methods_one_primary_per_tenant',
   'payment_methods_one_secondary_per_tenant',
   'resource_groups_one_default_per_tenant',
+  'subscription_add_ons_one_active', // 20261202024028_credit_allocations
   'subscriptions_one_live_per_tenant',
 ];
