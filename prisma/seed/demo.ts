@@ -1,39 +1,58 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { prisma } from '../../server/db';
-import { advanceClock, now, setClock, useSystemClock } from '../../server/clock';
+import { now, setClock, useSystemClock } from '../../server/clock';
 import { SYSTEM_ACTOR } from '../../server/audit/actor';
 import { fromLocal, toLocal } from '../../server/time/zoned';
-import { startSubscription } from '../../server/subscriptions/start-subscription';
-import { renewDueSubscriptions } from '../../server/subscriptions/renew-subscriptions';
-import { grantCredit } from '../../server/credits/grant-credit';
-import { grantCreditInput } from '../../server/credits/schema';
+import { runDueJobs } from '../../server/jobs/run-due';
 import { createServiceCredential } from '../../server/staff/service-credentials';
 import { dataDir } from '../../server/platform/runtime-config';
 import { seedCatalog } from './catalog';
+import { SCRIPTED_EVENTS, type ScriptedEvent, type ScriptedEventContext } from './scripted-events';
 import { DEMO_PASSWORD, seedApiKey, seedTenant, seedUser } from './factories';
 
-const HISTORY_MONTHS = 3;
+const HISTORY_MONTHS = 12;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
-/** The first day of the month HISTORY_MONTHS before today, Shanghai time: where the replay starts. */
+/** The first day of the month HISTORY_MONTHS before today, 09:00 Shanghai time: where the replay starts. */
 function historyStart(today: Date): Date {
   const local = toLocal(today, 'Asia/Shanghai');
   const index = local.year * 12 + local.month - 1 - HISTORY_MONTHS;
   return fromLocal({ year: Math.floor(index / 12), month: (index % 12) + 1, day: 1, hour: 9 }, 'Asia/Shanghai');
 }
 
-/** Runs the production jobs once per simulated day until the simulated clock reaches `until`. */
-async function replayUntil(until: Date) {
-  while (now().getTime() + DAY_MS <= until.getTime()) {
-    advanceClock(DAY_MS);
-    await renewDueSubscriptions();
+/**
+ * The year, day by day on the simulated clock: each day at 09:00 Shanghai the jobs due by then run
+ * (`runDueJobs`: renewals, trial ends, grace expiry — what the workers do), then that day's scripted
+ * events in list order at 09:00 + their hour. Events past today are not replayed.
+ */
+async function replay(start: Date, until: Date, events: readonly ScriptedEvent[], context: Omit<ScriptedEventContext, 'tenant' | 'at'>) {
+  const tenantIds = Object.values(context.tenants).map((t) => t.tenant.id);
+  for (let day = 0; start.getTime() + day * DAY_MS <= until.getTime(); day += 1) {
+    const morning = new Date(start.getTime() + day * DAY_MS);
+    setClock(morning);
+    await runDueJobs({ tenantIds });
+    const today = events.filter((event) => event.day === day).sort((a, b) => (a.hour ?? 0) - (b.hour ?? 0));
+    for (const event of today) {
+      const at = new Date(morning.getTime() + (event.hour ?? 0) * HOUR_MS);
+      if (at > until) continue;
+      setClock(at);
+      try {
+        await event.run({ ...context, tenant: context.tenants[event.tenant], at });
+      } catch (error) {
+        throw new Error(`[seed] day ${day} ${event.tenant} "${event.label}": ${(error as Error).message}`, { cause: error });
+      }
+    }
   }
+  setClock(until);
+  await runDueJobs({ tenantIds });
 }
 
 export async function seedDemo() {
   const realNow = now();
-  setClock(historyStart(realNow));
+  const start = historyStart(realNow);
+  setClock(start);
   try {
     await seedCatalog();
     const staff = {
@@ -43,12 +62,11 @@ export async function seedDemo() {
     };
     const demo = await seedTenant({ id: 'tnt_demo', name: '演示科技有限公司', currency: 'CNY', locale: 'zh-CN', domain: 'demo.counterfoil.dev', apps: ['官网', '移动应用'], namespaces: ['web', 'mobile'] });
     const acme = await seedTenant({ id: 'tnt_acme', name: 'Acme Corp', currency: 'USD', locale: 'en', domain: 'acme.counterfoil.dev', apps: ['Storefront'], namespaces: ['prod', 'staging'] });
-    const finance = { ...SYSTEM_ACTOR, kind: 'staff' as const, userId: staff.finance.id };
-    await grantCredit({ tenantId: demo.tenant.id, ...grantCreditInput.parse({ amount: '1200', source: 'promotion', remark: '新用户赠送额度' }) }, finance);
-    await grantCredit({ tenantId: acme.tenant.id, ...grantCreditInput.parse({ amount: '50', source: 'promotion', remark: 'Welcome credit' }) }, finance);
-    await startSubscription({ tenantId: demo.tenant.id, planCode: 'pro', adminUserId: demo.users.owner.id }, demo.ownerActor);
-    await startSubscription({ tenantId: acme.tenant.id, planCode: 'starter', adminUserId: acme.users.owner.id }, acme.ownerActor);
-    await replayUntil(realNow);
+    const financeActor = { ...SYSTEM_ACTOR, kind: 'staff' as const, userId: staff.finance.id };
+    const adminActor = { ...SYSTEM_ACTOR, kind: 'staff' as const, userId: staff.admin.id };
+    const replayStarted = Date.now();
+    await replay(start, realNow, SCRIPTED_EVENTS, { tenants: { tnt_demo: demo, tnt_acme: acme }, financeActor, adminActor });
+    console.log(`[seed] replayed ${HISTORY_MONTHS} months (${SCRIPTED_EVENTS.length} scripted events, the jobs daily) in ${((Date.now() - replayStarted) / 1000).toFixed(1)} s`);
 
     useSystemClock();
     const keys = { tnt_demo: (await seedApiKey(demo)).key, tnt_acme: (await seedApiKey(acme)).key };

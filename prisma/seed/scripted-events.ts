@@ -1,9 +1,9 @@
 /**
  * The demo year, as a list of scripted events replayed on the simulated clock (prisma/seed/demo.ts).
  *
- * The replay walks day by day from the history start; on each day it first runs every event of that
- * day (in list order), then the jobs that are due (`runDueJobs`: renewals, trial ends, grace expiry…),
- * exactly as the product would. An event calls domain functions with the tenant's actors; it never
+ * The replay walks day by day from the history start; each day at 09:00 Shanghai it first runs the
+ * jobs that are due (`runDueJobs`: renewals, trial ends, grace expiry…, exactly as the workers would),
+ * then that day's events at 09:00 + `hour`, in list order. An event calls domain functions with the tenant's actors; it never
  * writes rows directly.
  *
  * To add events from another slice: export an array of `ScriptedEvent` (type in scripted-event.ts) from your
