@@ -3,4 +3,9 @@ import type { IsolationCases } from '../../test/isolation';
 /** How each `staff.*` procedure is scoped (gathered by server/trpc/isolation.test.ts). */
 export const staffIsolationCases: IsolationCases = {
   'staff.tenants': { kind: 'staff', type: 'query', run: (c, fx) => c.staff.tenants({ search: fx.A.tenant.id }) },
+  'staff.catalog.plans': { kind: 'staff', type: 'query', run: (c) => c.staff.catalog.plans() },
+  'staff.catalog.editPlan': { kind: 'staff', type: 'mutation', run: (c) => c.staff.catalog.editPlan({ code: 'free', trialDays: 0 }) },
+  'staff.approvals.list': { kind: 'staff', type: 'query', run: (c) => c.staff.approvals.list() },
+  'staff.approvals.approve': { kind: 'staff', type: 'mutation', run: (c) => c.staff.approvals.approve({ transitionId: crypto.randomUUID() }) },
+  'staff.approvals.reject': { kind: 'staff', type: 'mutation', run: (c) => c.staff.approvals.reject({ transitionId: crypto.randomUUID(), reason: 'isolation case' }) },
 };

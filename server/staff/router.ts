@@ -3,8 +3,11 @@ import { staffProcedure } from '../trpc/procedures';
 import { tenantDirectory, tenantDirectoryInput } from './schema';
 import { listTenantsForStaff } from './tenant-directory';
 import { staffCreditsRouter } from '../credits/router';
+import { staffApprovalsRouter, staffCatalogRouter } from './catalog-approvals-router';
 
 export const staffRouter = router({
   credits: staffCreditsRouter,
+  catalog: staffCatalogRouter,
+  approvals: staffApprovalsRouter,
   tenants: staffProcedure('support').input(tenantDirectoryInput).output(tenantDirectory).query(({ input }) => listTenantsForStaff(input)),
 });
