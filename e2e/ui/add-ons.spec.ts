@@ -16,7 +16,7 @@ test('a billing member subscribes an add-on after seeing the prorated charge, an
   await dialog.getByRole('button', { name: '订阅', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(row.getByTestId('addon-state-premium_support')).toHaveText('已订阅');
-  await expect(page.getByRole('status')).toContainText('已订阅，账单已生成。');
+  await expect(page.getByText('已订阅，账单已生成。')).toBeVisible();
 
   // the addon billing record is the newest on the overview
   await page.getByRole('link', { name: '概览' }).click();
