@@ -1,0 +1,5 @@
+import { ApprovalQueue } from './ApprovalQueue';
+
+export default function StaffApprovalsPage() {
+  return <ApprovalQueue />;
+}

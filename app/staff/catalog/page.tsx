@@ -1,0 +1,5 @@
+import { CatalogEditor } from './CatalogEditor';
+
+export default function StaffCatalogPage() {
+  return <CatalogEditor />;
+}
