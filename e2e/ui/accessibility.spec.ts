@@ -71,6 +71,18 @@ export const PAGES: PageCase[] = [
     await expect(page.getByRole('dialog')).toBeVisible();
     await expect(page.getByTestId('prorated-total')).toBeVisible();
   } },
+  { name: 'plans', who: 'tenant-admin', path: `/t/${TENANT}/plans`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.plans.title })).toBeVisible();
+    await expect(page.getByTestId('plan-grid')).toBeVisible();
+  } },
+  { name: 'staff catalog', who: 'staff-admin', path: '/staff/catalog', ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.plans.staffCatalog.title })).toBeVisible();
+    await expect(page.getByTestId('catalog-pro')).toBeVisible();
+  } },
+  { name: 'staff approvals', who: 'staff-admin', path: '/staff/approvals', ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.plans.approvals.title })).toBeVisible();
+    await expect(page.getByRole('table')).toBeVisible();
+  } },
   { name: 'staff tenants', who: 'staff-admin', path: '/staff/tenants', ready: async (page) => {
     await heading(page);
     await expect(page.getByRole('table')).toBeVisible();
