@@ -9,14 +9,17 @@ async function transitionOfA(fx: Fixture): Promise<string> {
   const found = await prisma.planTransition.findFirst({ where: { tenantId: fx.A.tenant.id }, select: { id: true } });
   if (found) return found.id;
   const sub = await prisma.subscription.findFirstOrThrow({ where: { tenantId: fx.A.tenant.id, endedAt: null }, select: { planCode: true } });
-  return (await quotePlanTransition({ tenantId: fx.A.tenant.id, toPlanCode: sub.planCode === 'pro' ? 'starter' : 'pro' }, SYSTEM_ACTOR)).id;
+  return (await quotePlanTransition({ tenantId: fx.A.tenant.id, toPlanCode: sub.planCode === 'free' ? 'starter' : 'free' }, SYSTEM_ACTOR)).id;
 }
 
-/** A confirmable change for the caller's own tenant: any scheduled one is cancelled first. */
+/**
+ * A confirmable change for the caller's own tenant (any scheduled one is cancelled first): a
+ * downgrade to free at the period's end, so confirming it leaves the plan as it was for the other cases.
+ */
 async function freshQuote(c: Caller) {
   const plans = await c.catalog.plans();
   if (plans.pending) await c.planTransitions.cancelScheduled({ transitionId: plans.pending.id });
-  return c.planTransitions.quote({ toPlanCode: plans.currentPlanCode === 'pro' ? 'starter' : 'pro' });
+  return c.planTransitions.quote({ toPlanCode: plans.currentPlanCode === 'free' ? 'starter' : 'free' });
 }
 
 /** A scheduled downgrade (to free at the period's end) of the caller's own tenant. */
