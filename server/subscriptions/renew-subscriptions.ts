@@ -40,7 +40,7 @@ export async function renewSubscription(input: RenewSubscriptionInput, actor: Ac
     await tx.$queryRaw`SELECT id FROM subscriptions WHERE tenant_id = ${tenantId} AND id = ${subscriptionId} FOR UPDATE`;
     const sub = await tx.subscription.findUniqueOrThrow({
       where: { tenantId_id: { tenantId, id: subscriptionId } },
-      include: { plan: { select: { code: true, name: true, nameZh: true, billingCycle: true } }, tenant: { select: { billingTimezone: true, locale: true, currency: true } } },
+      include: { plan: { select: { code: true, name: true, nameZh: true, billingCycle: true, version: true } }, tenant: { select: { billingTimezone: true, locale: true, currency: true } } },
     });
     if (sub.currentPeriodEnd > at || sub.endedAt || !PERIOD_END_STATUSES.includes(sub.status)) return false;
     if (input.periodEnd && sub.currentPeriodEnd.getTime() !== input.periodEnd.getTime()) return false;
@@ -60,7 +60,8 @@ export async function renewSubscription(input: RenewSubscriptionInput, actor: Ac
     const price = await planPrice(tx, sub.planCode, sub.currency);
     const updated = await tx.subscription.update({
       where: { tenantId_id: { tenantId, id: subscriptionId } },
-      data: { status: 'active', currentPeriodStart: start, currentPeriodEnd: end, amount: price },
+      // A new period is bought at the plan's current price and version (subscribers keep theirs until now).
+      data: { status: 'active', currentPeriodStart: start, currentPeriodEnd: end, amount: price, planVersion: sub.plan.version },
     });
     await recordAudit(tx, actor, {
       tenantId, action: 'subscription.renew', targetType: 'subscription', targetId: subscriptionId,

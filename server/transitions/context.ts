@@ -13,10 +13,11 @@ const PLAN_FIELDS = { code: true, name: true, nameZh: true, rank: true, version:
 /** Everything a quote depends on, read in one transaction; `hash` changes when any input does. */
 export type QuoteContext = Awaited<ReturnType<typeof loadQuoteContext>>;
 
-/** The plan's price for a cycle in a currency: monthly is `price`, yearly `yearlyPrice`. */
+/** The plan's price for a cycle in a currency: `price` for the plan's own cycle, `yearlyPrice` for the yearly option. */
 export async function cyclePrice(db: Tx, planCode: string, currency: string, cycle: 'monthly' | 'yearly'): Promise<Decimal> {
-  const row = await db.planPrice.findUnique({ where: { planCode_currency: { planCode, currency } }, select: { price: true, yearlyPrice: true } });
-  const price = cycle === 'yearly' ? row?.yearlyPrice : row?.price;
+  const row = await db.planPrice.findUnique({ where: { planCode_currency: { planCode, currency } }, select: { price: true, yearlyPrice: true, plan: { select: { billingCycle: true } } } });
+  // A plan sold yearly by default keeps its yearly price in `price`; `yearlyPrice` is the yearly option of a monthly plan.
+  const price = row?.plan.billingCycle === cycle ? row.price : cycle === 'yearly' ? row?.yearlyPrice : null;
   if (!price) throw notFound(`plan price in ${currency}`, 'PLAN_PRICE_NOT_FOUND');
   return money(price);
 }
