@@ -15,6 +15,7 @@ test('an owner changes the plan in the browser: quote, confirm, new plan and its
   await expect(page.getByTestId('plan-pro')).toContainText('$79.00');
   await page.getByRole('button', { name: 'Yearly' }).click();
   await expect(page.getByRole('button', { name: 'Yearly' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('plan-pro')).toContainText('$790.00');
   await page.getByRole('button', { name: 'Monthly' }).click();
 
   await page.getByTestId('plan-pro').getByRole('button', { name: 'Switch to this plan' }).click();

@@ -32,13 +32,14 @@ const scenario = fc.record({
   zone: fc.constantFrom(...ZONES),
   currency: fc.constantFrom('CNY', 'USD', 'JPY'),
   taxRate: fc.constantFrom('0', '0.06', '0.13'),
+  cycle: fc.constantFrom('monthly' as const, 'yearly' as const),
   prices: fc.array(priceArb, { minLength: 3, maxLength: 3 }),
   upgrade: fc.constantFrom('prorate_now' as const, 'at_renewal' as const),
   downgrade: fc.constantFrom('prorate_now_credit' as const, 'at_period_end' as const),
   startDay: fc.integer({ min: 0, max: 360 }),
   startPlan: fc.integer({ min: 0, max: 2 }),
   credit: fc.constantFrom('0', '0', '10', '1000'),
-  changes: fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 4 }),
+  changes: fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 4 }),
 });
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -47,7 +48,7 @@ async function definePlans(s: Scenario) {
   const codes = [0, 1, 2].map((i) => `${base}-${i}`);
   for (const [i, code] of codes.entries()) {
     await definePlan(planInput.parse({
-      code, name: `P${i}`, nameZh: `套餐${i}`, planType: 'team', tenantType: 'freemium', rank: 1000 + i * 10,
+      code, name: `P${i}`, nameZh: `套餐${i}`, planType: 'team', tenantType: 'freemium', rank: 1000 + i * 10, billingCycle: s.cycle,
       prices: { [s.currency]: s.prices[i] }, entitlements: [], upgradeProration: s.upgrade, downgradeProration: s.downgrade,
     }), SYSTEM_ACTOR);
   }
