@@ -2,6 +2,9 @@ import type { Operation } from '@/server/rest/operations';
 import { operation as getCurrentPlan } from './web/namespaces/[namespace]/usage_plans/current/operation';
 import { operation as listUsagePlans } from './web/namespaces/[namespace]/usage_plans/custom_list/operation';
 import { operation as listSubscriptions } from './web/namespaces/[namespace]/subscriptions/custom_list/operation';
+import { operation as initiatePlanTransition } from './web/namespaces/[namespace]/billing/plan_transition/operation';
+import { operation as previewPlanTransition } from './web/namespaces/[namespace]/billing/plan_transition/preview/operation';
+import { operation as getPlanTransition } from '../no_auth/namespaces/system/billing/plan_transition/operation';
 import { operation as subscribeAddOn } from './web/namespaces/[namespace]/addon/subscribe/operation';
 import { operation as unsubscribeAddOn } from './web/namespaces/[namespace]/addon/unsubscribe/operation';
 
@@ -10,4 +13,4 @@ import { operation as unsubscribeAddOn } from './web/namespaces/[namespace]/addo
  * The OpenAPI document is built from this list; server/rest/openapi.test.ts keeps it equal to the
  * route files under app/ (a route without a registered operation fails).
  */
-export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, subscribeAddOn, unsubscribeAddOn];
+export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, initiatePlanTransition, previewPlanTransition, getPlanTransition, subscribeAddOn, unsubscribeAddOn];
