@@ -4,7 +4,7 @@ import { newId } from '../ids';
 import { badRequest, conflict } from '../errors';
 import { money } from '../money';
 import { recordAudit } from '../audit/record-audit';
-import type { Actor } from '../audit/actor';
+import { SYSTEM_ACTOR, type Actor } from '../audit/actor';
 import { issueInvoice } from '../billing/issue-invoice';
 import { inTransaction, type Tx } from '../transaction';
 import { prorateAddOn, proratedChargeView } from './proration';
@@ -156,14 +156,36 @@ export async function listAddOns(tenantId: string): Promise<AddOnList> {
 /**
  * For the renewal job: the add-on lines of the period [start, end) — every add-on still active
  * (not ending), at its price in the tenant's currency on that day. Rows that ended are left alone.
+ * With `planCode` (the plan the subscription renews into), add-ons that plan includes cost nothing
+ * and add-ons it no longer offers end with the old period, unbilled and audited.
  */
-export async function addOnRenewalLines(db: Tx, input: { tenantId: string; subscriptionId: string; currency: string; locale: string; start: Date; end: Date }) {
+export async function addOnRenewalLines(
+  db: Tx,
+  input: { tenantId: string; subscriptionId: string; currency: string; locale: string; start: Date; end: Date; planCode?: string },
+  actor: Actor = SYSTEM_ACTOR,
+) {
   const rows = await db.subscriptionAddOn.findMany({
     where: { tenantId: input.tenantId, subscriptionId: input.subscriptionId, status: 'active' },
     include: { addOn: { include: { prices: { where: { currency: input.currency } } } } },
     orderBy: { addOnCode: 'asc' },
   });
-  return rows.filter((r) => r.addOn.prices[0]).map((r) => ({
+  const offered = input.planCode
+    ? new Map((await db.planAddOn.findMany({ where: { planCode: input.planCode }, select: { addOnCode: true, included: true } })).map((o) => [o.addOnCode, o.included]))
+    : null;
+  const billed = [];
+  for (const row of rows) {
+    if (offered && !offered.has(row.addOnCode)) {
+      await db.subscriptionAddOn.update({ where: { tenantId_id: { tenantId: input.tenantId, id: row.id } }, data: { status: 'canceled', endedAt: input.start } });
+      await recordAudit(db, actor, {
+        tenantId: input.tenantId, action: 'addon.end', targetType: 'subscription_add_on', targetId: row.id,
+        before: { status: 'active' }, after: { status: 'canceled', endedAt: input.start, reason: `not offered by the ${input.planCode} plan` },
+      });
+      continue;
+    }
+    if (offered?.get(row.addOnCode) || !row.addOn.prices[0]) continue;
+    billed.push(row);
+  }
+  return billed.map((r) => ({
     resourceType: 'addon', skuId: r.addOn.skuId, description: input.locale === 'zh-CN' ? `附加服务：${r.addOn.nameZh}` : `Add-on: ${r.addOn.name}`,
     quantity: 1, unitPrice: money(r.addOn.prices[0]!.price), periodStart: input.start, periodEnd: input.end,
   }));

@@ -8,6 +8,7 @@ import { periodEnd } from './periods';
 import { planPrice, subscriptionInvoiceLines } from './subscription-charges';
 import { markPastDueIfUnpaid, PERIOD_END_STATUSES } from './lifecycle';
 import { applyDueScheduledTransition } from '../transitions/apply';
+import { addOnRenewalLines } from '../addons/add-ons';
 import type { RenewDueSubscriptionsInput, RenewSubscriptionInput } from './schema';
 
 /**
@@ -68,11 +69,12 @@ export async function renewSubscription(input: RenewSubscriptionInput, actor: Ac
       before: { status: sub.status, currentPeriodStart: sub.currentPeriodStart, currentPeriodEnd: sub.currentPeriodEnd },
       after: { status: updated.status, currentPeriodStart: start, currentPeriodEnd: end },
     });
-    if (price.gt(0)) {
-      await issueInvoice({
-        tenantId, type: 'subscription', subscriptionId, periodStart: start, periodEnd: end,
-        ...subscriptionInvoiceLines({ plan: sub.plan, cycle: sub.plan.billingCycle, price, locale: sub.tenant.locale, start, end }),
-      }, actor, tx);
+    // One invoice for the period: the plan, then each add-on the (possibly new) plan still offers.
+    const planLines = subscriptionInvoiceLines({ plan: sub.plan, cycle: sub.plan.billingCycle, price, locale: sub.tenant.locale, start, end });
+    const addOnLines = await addOnRenewalLines(tx, { tenantId, subscriptionId, currency: sub.currency, locale: sub.tenant.locale, start, end, planCode: sub.planCode }, actor);
+    const lines = [...(price.gt(0) ? planLines.lines : []), ...addOnLines];
+    if (lines.length > 0) {
+      await issueInvoice({ tenantId, type: 'subscription', subscriptionId, periodStart: start, periodEnd: end, description: planLines.description, lines }, actor, tx);
     }
     // Invoices settle from credit only: one left open after the renewal is unpaid, and the grace period starts.
     await markPastDueIfUnpaid(tx, actor, { tenantId, subscriptionId });
