@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -58,5 +58,10 @@ describe('OpenAPI document', () => {
       expect(documented['x-scope']).toBe(operation.scope);
       expect(documented.responses[404]!.content['application/json']!.schema.type).toBe(/^\/(api\/web|no_auth)\//.test(operation.path) ? 'string' : 'object');
     }
+  });
+
+  it('the README’s endpoint table lists every operation, with its method', () => {
+    const readme = readFileSync(resolve(process.cwd(), 'README.md'), 'utf8');
+    for (const operation of OPERATIONS) expect(readme, operation.path).toContain(`| ${operation.method.toUpperCase()} | \`${operation.path}\` |`);
   });
 });
