@@ -1,4 +1,4 @@
-/** F5 op 17 (`subscriptions/custom_list`) wire shapes: query and SubscriptionType (../shared/design/F5-BILLING-API.md). */
+/** F5 op 17 (`subscriptions/custom_list`) wire shapes: query and SubscriptionType (the F5 billing API; JSON schemas in test/fixtures/f5-billing-schemas.json). */
 import { z } from 'zod';
 
 /** `current`: `true` lists only live subscriptions; F5 booleans in a query are `true` / `false`. Unknown parameters → 400. */
