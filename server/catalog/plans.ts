@@ -36,12 +36,17 @@ export function invalidateCatalogCache(): void {
   catalogCache.clear();
 }
 
-/** The tenant's live subscription and whether a plan transition is waiting on it. */
+/**
+ * The tenant's live subscription and whether a plan transition is waiting on it. Two small queries
+ * by tenant in parallel: a relation count would group every pending transition of every tenant.
+ */
 export async function currentPlanState(tenantId: string) {
-  const subscription = await prisma.subscription.findFirst({
-    where: { tenantId, endedAt: null },
-    orderBy: { startedAt: 'desc' },
-    select: { planCode: true, _count: { select: { transitions: { where: { state: { in: ['creating', 'waiting_for_approval'] } } } } } },
-  });
-  return { planCode: subscription?.planCode ?? null, transitionPending: (subscription?._count.transitions ?? 0) > 0 };
+  const [subscription, pending] = await Promise.all([
+    prisma.subscription.findFirst({ where: { tenantId, endedAt: null }, orderBy: { startedAt: 'desc' }, select: { planCode: true } }),
+    prisma.planTransition.findFirst({
+      where: { tenantId, state: { in: ['creating', 'waiting_for_approval'] }, subscription: { endedAt: null } },
+      select: { id: true },
+    }),
+  ]);
+  return { planCode: subscription?.planCode ?? null, transitionPending: Boolean(subscription && pending) };
 }
