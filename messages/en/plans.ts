@@ -11,7 +11,9 @@ export const plans: Messages['plans'] = {
   dialogTitle: (plan: string) => `Switch to “${plan}”`, quoting: 'Preparing your quote…', confirm: 'Confirm change', cancel: 'Cancel', close: 'Close',
   quote: {
     period: 'Current billing period', days: (r: number, n: number) => `${r} of ${n} days left`, effective: 'Effective date',
-    unused: (plan: string) => `Unused ${plan}`, charge: (plan: string) => `${plan}, prorated`, tax: 'Tax', line: 'Amount',
+    unused: (plan: string) => `Unused ${plan}`, charge: (plan: string) => `${plan}, prorated`,
+    chargeCycle: (plan: string, cycle: string) => `${plan}, ${cycle.toLowerCase()} (full new period)`, newPeriod: 'New billing period (billing day moves to the effective date)',
+    switchCycle: (plan: string, cycle: string) => `${plan} (${cycle.toLowerCase()})`, tax: 'Tax', line: 'Amount',
     net: 'Difference', creditApplied: 'Credit applied', amountDue: 'Due now', creditBack: 'Returned to your credit balance', expires: (time: string) => `Quote valid until ${time}`,
     mode: { prorate_now: 'Takes effect now; the prorated difference is charged', at_renewal: 'Takes effect now; the new price applies from the next period', at_period_end: 'Takes effect at the end of this period; nothing is charged', prorate_now_credit: 'Takes effect now; the prorated difference becomes credit' },
     approval: 'This plan needs approval by the platform: after you confirm, the change waits in the approval queue.',

@@ -10,7 +10,9 @@ export const plans = {
   dialogTitle: (plan: string) => `变更为「${plan}」`, quoting: '正在计算报价…', confirm: '确认变更', cancel: '取消', close: '关闭',
   quote: {
     period: '当前计费周期', days: (r: number, n: number) => `剩余 ${r} 天 / 共 ${n} 天`, effective: '生效日期',
-    unused: (plan: string) => `「${plan}」未使用部分`, charge: (plan: string) => `「${plan}」按比例费用`, tax: '税额', line: '金额',
+    unused: (plan: string) => `「${plan}」未使用部分`, charge: (plan: string) => `「${plan}」按比例费用`,
+    chargeCycle: (plan: string, cycle: string) => `「${plan}」${cycle}（完整新周期）`, newPeriod: '新计费周期（计费日改为生效日）',
+    switchCycle: (plan: string, cycle: string) => `${plan}（${cycle}）`, tax: '税额', line: '金额',
     net: '差额', creditApplied: '抵扣余额', amountDue: '现在应付', creditBack: '退回到信用余额', expires: (time: string) => `报价有效至 ${time}`,
     mode: { prorate_now: '立即生效，按比例收取差额', at_renewal: '立即生效，下个周期起按新价格计费', at_period_end: '在本周期结束时生效，不产生费用', prorate_now_credit: '立即生效，差额按比例退回信用余额' },
     approval: '此套餐需平台人工审批：确认后进入审批队列，批准后生效。',

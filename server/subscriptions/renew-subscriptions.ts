@@ -8,6 +8,7 @@ import { periodEnd } from './periods';
 import { planPrice, subscriptionInvoiceLines } from './subscription-charges';
 import { markPastDueIfUnpaid, PERIOD_END_STATUSES } from './lifecycle';
 import { applyDueScheduledTransition } from '../transitions/apply';
+import { cyclePrice } from '../transitions/context';
 import { addOnRenewalLines } from '../addons/add-ons';
 import type { RenewDueSubscriptionsInput, RenewSubscriptionInput } from './schema';
 
@@ -56,9 +57,10 @@ export async function renewSubscription(input: RenewSubscriptionInput, actor: Ac
     }
     const zone = sub.tenant.billingTimezone;
     const start = sub.currentPeriodEnd;
-    // Paid periods run from the trial's end when there was one: a full period for a full price.
-    const end = periodEnd(start, sub.plan.billingCycle, zone, sub.trialEndDate ?? sub.startedAt);
-    const price = await planPrice(tx, sub.planCode, sub.currency);
+    // Paid periods run from the trial's end when there was one (or from the day a change of cycle moved the anchor).
+    const cycle = sub.billingCycle;
+    const end = periodEnd(start, cycle, zone, sub.billingAnchorAt ?? sub.trialEndDate ?? sub.startedAt);
+    const price = cycle === sub.plan.billingCycle ? await planPrice(tx, sub.planCode, sub.currency) : await cyclePrice(tx, sub.planCode, sub.currency, cycle);
     const updated = await tx.subscription.update({
       where: { tenantId_id: { tenantId, id: subscriptionId } },
       // A new period is bought at the plan's current price and version (subscribers keep theirs until now).
@@ -70,7 +72,7 @@ export async function renewSubscription(input: RenewSubscriptionInput, actor: Ac
       after: { status: updated.status, currentPeriodStart: start, currentPeriodEnd: end },
     });
     // One invoice for the period: the plan, then each add-on the (possibly new) plan still offers.
-    const planLines = subscriptionInvoiceLines({ plan: sub.plan, cycle: sub.plan.billingCycle, price, locale: sub.tenant.locale, start, end });
+    const planLines = subscriptionInvoiceLines({ plan: sub.plan, cycle, price, locale: sub.tenant.locale, start, end });
     const addOnLines = await addOnRenewalLines(tx, { tenantId, subscriptionId, currency: sub.currency, locale: sub.tenant.locale, start, end, planCode: sub.planCode }, actor);
     const lines = [...(price.gt(0) ? planLines.lines : []), ...addOnLines];
     if (lines.length > 0) {

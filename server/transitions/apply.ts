@@ -8,8 +8,8 @@ import { creditProration } from '../credits/proration-credit';
 import type { PlanTransition } from '../generated/prisma/client';
 
 const LINE_WORDS = {
-  'zh-CN': { charge: (plan: string, r: number, n: number) => `${plan}按比例费用（${r}/${n} 天）`, unused: (plan: string, r: number, n: number) => `${plan}未使用部分（${r}/${n} 天）`, record: (from: string, to: string) => `套餐变更：${from} → ${to}` },
-  en: { charge: (plan: string, r: number, n: number) => `${plan}, prorated (${r}/${n} days)`, unused: (plan: string, r: number, n: number) => `Unused ${plan} (${r}/${n} days)`, record: (from: string, to: string) => `Plan change: ${from} → ${to}` },
+  'zh-CN': { cycle: (plan: string, cycle: string) => `${plan}${cycle === 'yearly' ? '年度' : '月度'}订阅（新周期）`, charge: (plan: string, r: number, n: number) => `${plan}按比例费用（${r}/${n} 天）`, unused: (plan: string, r: number, n: number) => `${plan}未使用部分（${r}/${n} 天）`, record: (from: string, to: string) => `套餐变更：${from} → ${to}` },
+  en: { cycle: (plan: string, cycle: string) => `${plan} ${cycle} subscription (new period)`, charge: (plan: string, r: number, n: number) => `${plan}, prorated (${r}/${n} days)`, unused: (plan: string, r: number, n: number) => `Unused ${plan} (${r}/${n} days)`, record: (from: string, to: string) => `Plan change: ${from} → ${to}` },
 } as const;
 
 type Names = { from: { name: string; nameZh: string }; to: { name: string; nameZh: string } };
@@ -28,13 +28,16 @@ export async function applyTransitionNow(db: Tx, t: PlanTransition, names: Names
   const net = money(t.chargeAmount).plus(money(t.chargeTaxAmount)).minus(money(t.creditAmount)).minus(money(t.creditTaxAmount));
   let billingRecordId: string | null = null;
   let creditTransactionId: string | null = null;
+  // A change of cycle bills the new cycle's full price for the new period (anchor moved to the effective day).
+  const chargeEnd = t.newPeriodEnd ?? t.periodEnd;
+  const chargeWords = t.newPeriodEnd && t.toBillingCycle ? words.cycle(plan(names.to), t.toBillingCycle) : words.charge(plan(names.to), t.remainingDays, t.periodDays);
   if (net.gt(0)) {
     const lines = [
-      { resourceType: 'subscription', description: words.charge(plan(names.to), t.remainingDays, t.periodDays), quantity: 1, unitPrice: money(t.chargeAmount), periodStart: t.effectiveAt, periodEnd: t.periodEnd },
+      { resourceType: 'subscription', description: chargeWords, quantity: 1, unitPrice: money(t.chargeAmount), periodStart: t.effectiveAt, periodEnd: chargeEnd },
       ...(money(t.creditAmount).gt(0) ? [{ resourceType: 'subscription', description: words.unused(plan(names.from), t.remainingDays, t.periodDays), quantity: 1, unitPrice: money(t.creditAmount).negated(), periodStart: t.effectiveAt, periodEnd: t.periodEnd }] : []),
     ];
     const record = await issueInvoice({
-      tenantId: t.tenantId, type: 'proration', subscriptionId: t.subscriptionId, periodStart: t.effectiveAt, periodEnd: t.periodEnd,
+      tenantId: t.tenantId, type: 'proration', subscriptionId: t.subscriptionId, periodStart: t.effectiveAt, periodEnd: chargeEnd,
       description: words.record(plan(names.from), plan(names.to)), lines,
     }, actor, db);
     billingRecordId = record.id;
@@ -55,17 +58,25 @@ export async function applyTransitionNow(db: Tx, t: PlanTransition, names: Names
   return updated;
 }
 
-/** The subscription moves to the new plan at the transition's price and version. */
+/**
+ * The subscription moves to the new plan at the transition's price, version and cycle; a change of
+ * cycle applied now also starts the new period on the effective day, which becomes the anchor.
+ */
 async function switchPlan(db: Tx, t: PlanTransition, actor: Actor) {
-  const before = await db.subscription.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenantId, id: t.subscriptionId } }, select: { planCode: true, amount: true, planVersion: true } });
+  const before = await db.subscription.findUniqueOrThrow({
+    where: { tenantId_id: { tenantId: t.tenantId, id: t.subscriptionId } },
+    select: { planCode: true, amount: true, planVersion: true, billingCycle: true, currentPeriodStart: true, currentPeriodEnd: true },
+  });
+  const period = t.newPeriodEnd ? { currentPeriodStart: t.effectiveAt, currentPeriodEnd: t.newPeriodEnd, billingAnchorAt: t.effectiveAt } : {};
+  const billingCycle = t.toBillingCycle ?? before.billingCycle;
   await db.subscription.update({
     where: { tenantId_id: { tenantId: t.tenantId, id: t.subscriptionId } },
-    data: { planCode: t.toPlanCode, amount: t.toPrice, planVersion: t.toPlanVersion },
+    data: { planCode: t.toPlanCode, amount: t.toPrice, planVersion: t.toPlanVersion, billingCycle, ...period },
   });
   await recordAudit(db, actor, {
     tenantId: t.tenantId, action: 'subscription.change_plan', targetType: 'subscription', targetId: t.subscriptionId,
-    before: { planCode: before.planCode, amount: toDecimalString(before.amount), planVersion: before.planVersion },
-    after: { planCode: t.toPlanCode, amount: toDecimalString(t.toPrice), planVersion: t.toPlanVersion, transitionId: t.id },
+    before: { planCode: before.planCode, amount: toDecimalString(before.amount), planVersion: before.planVersion, billingCycle: before.billingCycle, currentPeriodStart: before.currentPeriodStart, currentPeriodEnd: before.currentPeriodEnd },
+    after: { planCode: t.toPlanCode, amount: toDecimalString(t.toPrice), planVersion: t.toPlanVersion, billingCycle, ...period, transitionId: t.id },
   });
 }
 

@@ -40,7 +40,7 @@ export function approvePlanTransition(input: { transitionId: string }, actor: Ac
   return inTransaction(tx, async (db) => {
     const t = await lockWaiting(db, input.transitionId);
     const at = now();
-    const ctx = await loadQuoteContext(db, { tenantId: t.tenantId, toPlanCode: t.toPlanCode, at, ignoreTransitionId: t.id });
+    const ctx = await loadQuoteContext(db, { tenantId: t.tenantId, toPlanCode: t.toPlanCode, toCycle: t.toBillingCycle, at, ignoreTransitionId: t.id });
     const p = ctx.proration;
     const requoted = await db.planTransition.update({
       where: { tenantId_id: { tenantId: t.tenantId, id: t.id } },
@@ -48,6 +48,7 @@ export function approvePlanTransition(input: { transitionId: string }, actor: Ac
         approvedByUserId: actor.userId, approvedAt: at, prorationMode: ctx.mode, effectiveAt: p.effectiveAt,
         fromPrice: ctx.fromPrice, toPrice: ctx.toPrice, fromPlanVersion: ctx.subscription.planVersion, toPlanVersion: ctx.toPlan.version,
         periodStart: ctx.subscription.currentPeriodStart, periodEnd: ctx.subscription.currentPeriodEnd, periodDays: p.periodDays, remainingDays: p.remainingDays,
+        fromBillingCycle: ctx.fromCycle, toBillingCycle: ctx.toCycle, newPeriodEnd: p.newPeriodEnd,
         creditAmount: p.unused.amount, creditTaxAmount: p.unused.tax, chargeAmount: p.charge.amount, chargeTaxAmount: p.charge.tax,
         creditAppliedAmount: p.creditApplied, amountDue: p.amountDue, quoteHash: ctx.hash,
         ...(ctx.mode === 'at_period_end' ? { state: 'creating' as const } : {}),

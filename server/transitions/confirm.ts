@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
 import { inTransaction, type Tx } from '../transaction';
 import type { PlanTransition } from '../generated/prisma/client';
+import type { BillingCycle } from '../generated/prisma/enums';
 import { loadQuoteContext } from './context';
 import { applyTransitionNow, lockSubscription } from './apply';
 import { quotePlanTransition } from './quote';
@@ -16,7 +17,7 @@ function resultOf(t: PlanTransition, requiresManualApproval: boolean): ConfirmRe
   };
 }
 
-type Outcome = { ok: ConfirmResult } | { stale: 'QUOTE_EXPIRED' | 'QUOTE_CHANGED'; toPlanCode: string };
+type Outcome = { ok: ConfirmResult } | { stale: 'QUOTE_EXPIRED' | 'QUOTE_CHANGED'; toPlanCode: string; toCycle: BillingCycle | null };
 
 /**
  * Confirms a quote. Idempotent by the transition id: the subscription's row is locked first, so of
@@ -35,22 +36,22 @@ export async function confirmPlanTransition(input: ConfirmInput & { tenantId: st
     });
     if (t.state !== 'quoted') return { ok: resultOf(t, t.toPlan.requiresManualApproval) };
     const at = now();
-    if (!t.quoteExpiresAt || t.quoteExpiresAt <= at) return { stale: 'QUOTE_EXPIRED', toPlanCode: t.toPlanCode };
-    const ctx = await loadQuoteContext(db, { tenantId: input.tenantId, toPlanCode: t.toPlanCode, at });
-    if (ctx.hash !== t.quoteHash || ctx.subscription.id !== t.subscriptionId) return { stale: 'QUOTE_CHANGED', toPlanCode: t.toPlanCode };
+    if (!t.quoteExpiresAt || t.quoteExpiresAt <= at) return { stale: 'QUOTE_EXPIRED', toPlanCode: t.toPlanCode, toCycle: t.toBillingCycle };
+    const ctx = await loadQuoteContext(db, { tenantId: input.tenantId, toPlanCode: t.toPlanCode, toCycle: t.toBillingCycle, at });
+    if (ctx.hash !== t.quoteHash || ctx.subscription.id !== t.subscriptionId) return { stale: 'QUOTE_CHANGED', toPlanCode: t.toPlanCode, toCycle: t.toBillingCycle };
     const key = { tenantId_id: { tenantId: input.tenantId, id: t.id } };
     if (t.toPlan.requiresManualApproval || t.prorationMode === 'at_period_end') {
       const state = t.toPlan.requiresManualApproval ? 'waiting_for_approval' : 'creating';
       const updated = await db.planTransition.update({ where: key, data: { state, confirmedAt: at } });
-      await recordAudit(db, actor, { tenantId: input.tenantId, action: 'plan_transition.confirm', targetType: 'plan_transition', targetId: t.id, before: { state: t.state }, after: { state, effectiveAt: t.effectiveAt } });
+      await recordAudit(db, actor, { tenantId: input.tenantId, action: 'plan_transition.confirm', targetType: 'plan_transition', targetId: t.id, before: { state: t.state }, after: { state, effectiveAt: t.effectiveAt, toCycle: t.toBillingCycle } });
       return { ok: resultOf(updated, t.toPlan.requiresManualApproval) };
     }
-    await recordAudit(db, actor, { tenantId: input.tenantId, action: 'plan_transition.confirm', targetType: 'plan_transition', targetId: t.id, before: { state: t.state }, after: { state: 'finished' } });
+    await recordAudit(db, actor, { tenantId: input.tenantId, action: 'plan_transition.confirm', targetType: 'plan_transition', targetId: t.id, before: { state: t.state }, after: { state: 'finished', toCycle: t.toBillingCycle, newPeriodEnd: t.newPeriodEnd } });
     const applied = await applyTransitionNow(db, { ...t, confirmedAt: at }, { from: t.fromPlan, to: t.toPlan }, actor);
     return { ok: resultOf(applied, false) };
   });
   if ('ok' in outcome) return outcome.ok;
-  const fresh = await quotePlanTransition({ tenantId: input.tenantId, toPlanCode: outcome.toPlanCode }, actor).catch(() => null);
+  const fresh = await quotePlanTransition({ tenantId: input.tenantId, toPlanCode: outcome.toPlanCode, billingCycle: outcome.toCycle ?? undefined }, actor).catch(() => null);
   const message = outcome.stale === 'QUOTE_EXPIRED'
     ? 'this quote has expired; review the new quote and confirm again'
     : 'the amounts changed since this quote was made; review the new quote and confirm again';

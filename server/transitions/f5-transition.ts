@@ -36,7 +36,7 @@ export async function transitionFromF5(body: F5TransitionBody, tenantId: string,
   const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { currency: true } });
   const sub = await prisma.subscription.findFirst({ where: { tenantId, endedAt: null }, orderBy: { startedAt: 'desc' }, select: { billingCycle: true } });
   if (sub) {
-    const price = await prisma.$transaction((db) => cyclePrice(db, body.new_plan, tenant.currency, sub.billingCycle)).catch(() => null);
+    const price = await prisma.$transaction((db) => cyclePrice(db, body.new_plan, tenant.currency, body.payload.billing_cycle ?? sub.billingCycle)).catch(() => null);
     if (price && money(price).gt(0) && !body.payload.payment_provider_token) {
       const methods = await prisma.paymentMethod.count({ where: { tenantId, status: 'active' } });
       if (methods === 0) throw badRequest('payload.payment_provider_token is required for a paid plan when no payment method is on file', 'PAYMENT_TOKEN_REQUIRED');
@@ -44,11 +44,12 @@ export async function transitionFromF5(body: F5TransitionBody, tenantId: string,
   }
   let transitionId = body.quote_id;
   if (transitionId) {
-    const quote = await prisma.planTransition.findUnique({ where: { tenantId_id: { tenantId, id: transitionId } }, select: { toPlanCode: true } });
+    const quote = await prisma.planTransition.findUnique({ where: { tenantId_id: { tenantId, id: transitionId } }, select: { toPlanCode: true, toBillingCycle: true } });
     if (!quote) throw notFound('plan transition', 'TRANSITION_NOT_FOUND');
     if (quote.toPlanCode !== body.new_plan) throw badRequest('quote_id is a quote for another plan', 'QUOTE_PLAN_MISMATCH');
+    if (body.payload.billing_cycle && quote.toBillingCycle && quote.toBillingCycle !== body.payload.billing_cycle) throw badRequest('quote_id is a quote for another billing cycle', 'QUOTE_PLAN_MISMATCH');
   } else {
-    transitionId = (await quotePlanTransition({ tenantId, toPlanCode: body.new_plan, payload: storedPayload(body.payload) }, actor)).id;
+    transitionId = (await quotePlanTransition({ tenantId, toPlanCode: body.new_plan, billingCycle: body.payload.billing_cycle, payload: storedPayload(body.payload) }, actor)).id;
   }
   const result = await confirmPlanTransition({ tenantId, transitionId }, actor);
   return { id: result.id, requires_manual_approval: result.requiresManualApproval };

@@ -5,7 +5,11 @@ import Ajv from 'ajv';
 import { POST as initiate } from '@/app/api/web/namespaces/[namespace]/billing/plan_transition/route';
 import { POST as preview } from '@/app/api/web/namespaces/[namespace]/billing/plan_transition/preview/route';
 import { GET as getState } from '@/app/no_auth/namespaces/system/billing/plan_transition/route';
-import { seedApiKey, seedTestTenant } from '@/prisma/seed/factories';
+import { seedApiKey, seedTestTenant, uniqueSuffix } from '@/prisma/seed/factories';
+import { SYSTEM_ACTOR } from '@/server/audit/actor';
+import { definePlan } from '@/server/catalog/define-catalog';
+import { editPlan, editPlanInput } from '@/server/catalog/edit-plan';
+import { planInput } from '@/server/catalog/schema';
 import { startSubscription } from '@/server/subscriptions/start-subscription';
 import { advanceClock, now, setClock, useSystemClock } from '@/server/clock';
 import { prisma } from '@/server/db';
@@ -112,6 +116,34 @@ describe('plan_transition (F5 ops 8 and 9) and our preview', () => {
       expect(typeof res.json).toBe('string');
     }
     expect(await prisma.planTransition.count({ where: { tenantId: a.seeded.tenant.id } })).toBe(0);
+  });
+
+  it('preview with payload.billing_cycle quotes a change of cycle (credit line, full year from today, newPeriodEnd); op 9 confirms exactly it', async () => {
+    const code = `rt-cyc-${uniqueSuffix()}`;
+    await definePlan(planInput.parse({ code, name: 'Cycle', nameZh: '周期', planType: 'team', tenantType: 'freemium', rank: 500, prices: { CNY: '100' }, entitlements: [] }), SYSTEM_ACTOR);
+    await editPlan(editPlanInput.parse({ code, prices: { CNY: { monthly: '100', yearly: '1000' } } }), SYSTEM_ACTOR);
+    const a = await subscribed('CNY', code);
+    const bad = await post(preview, PREVIEW, a.key, { namespace: 'system', new_plan: code, payload: { billing_cycle: 'weekly' } });
+    expect(bad.status, bad.text).toBe(400);
+    const same = await post(preview, PREVIEW, a.key, { namespace: 'system', new_plan: code });
+    expect(same.status, same.text).toBe(400);
+    const res = await post(preview, PREVIEW, a.key, { namespace: 'system', new_plan: code, payload: { billing_cycle: 'yearly' } });
+    expect(res.status, res.text).toBe(200);
+    const quote = res.json as Record<string, any>;
+    // A whole month left: the unused month 100 (+6) is credited, the year 1000 (+60) charged from today.
+    expect(quote).toMatchObject({ direction: 'upgrade', mode: 'prorate_now', fromBillingCycle: 'monthly', toBillingCycle: 'yearly', periodDays: 31, remainingDays: 31 });
+    expect([quote.unused.total, quote.charge.total, quote.net, quote.amountDue]).toEqual(['106', '1060', '954', '954']);
+    expect(new Date(quote.newPeriodEnd).getTime() - new Date(quote.effectiveAt).getTime()).toBe(365 * 86_400_000);
+    const wrong = await post(initiate, INITIATE, a.key, { namespace: 'system', new_plan: code, payload: { ...TOKEN, billing_cycle: 'monthly' }, quote_id: quote.id });
+    expect(wrong.status, wrong.text).toBe(400);
+    const done = await post(initiate, INITIATE, a.key, { namespace: 'system', new_plan: code, payload: { ...TOKEN, billing_cycle: 'yearly' }, quote_id: quote.id });
+    expect(done.status, done.text).toBe(200);
+    expect(validInitiate(done.json), JSON.stringify(validInitiate.errors)).toBe(true);
+    expect(done.json).toEqual({ id: quote.id, requires_manual_approval: false });
+    const record = await prisma.billingRecord.findFirstOrThrow({ where: { tenantId: a.seeded.tenant.id, type: 'proration' } });
+    expect(record.amount.toFixed(2)).toBe('954.00');
+    const sub = await prisma.subscription.findFirstOrThrow({ where: { tenantId: a.seeded.tenant.id, endedAt: null } });
+    expect([sub.billingCycle, sub.currentPeriodEnd.toISOString()]).toEqual(['yearly', quote.newPeriodEnd]);
   });
 
   it('isolation: another tenant\'s id answers exactly like an unknown one, and its quote cannot be confirmed', async () => {

@@ -1,6 +1,7 @@
 import { Decimal, minorUnits, money, roundToMinor, ZERO, type DecimalLike } from '../money';
 import { localDaysBetween, startOfLocalDay } from '../time/zoned';
-import type { ProrationMode } from '../generated/prisma/enums';
+import type { BillingCycle, ProrationMode } from '../generated/prisma/enums';
+import { periodEnd } from '../subscriptions/periods';
 
 /** What a transition moves, line by line, each line rounded half up to the minor unit on its own. */
 export type ProrationInput = {
@@ -20,12 +21,19 @@ export type ProrationInput = {
   paidRemaining: { amount: DecimalLike; tax: DecimalLike };
   /** The tenant's credit balance, applied to a charge due now. */
   creditBalance: DecimalLike;
+  /**
+   * A change of billing cycle (Stripe's interval change): applied now, the unused value is still
+   * old × r / N, but the new cycle's full price is charged for a new period from the effective day.
+   */
+  newCycle?: BillingCycle;
 };
 
 export type Proration = {
   periodDays: number;
   remainingDays: number;
   effectiveAt: Date;
+  /** A change of cycle applied now: the new period runs from effectiveAt (the new anchor) to here. */
+  newPeriodEnd: Date | null;
   /** The unused value of the current plan (old price × r / N) and its tax: given back. */
   unused: { amount: Decimal; tax: Decimal };
   /** The new plan's prorated charge (new price × r / N) and its tax. */
@@ -59,8 +67,9 @@ export function prorate(input: ProrationInput): Proration {
   const remainingDays = Math.min(periodDays, Math.max(0, localDaysBetween(effectiveAt, input.periodEnd, timeZone)));
   const zero = { amount: ZERO, tax: ZERO };
   if (!now || input.trialing) {
-    return { periodDays, remainingDays, effectiveAt, unused: zero, charge: zero, net: ZERO, creditApplied: ZERO, amountDue: ZERO, creditToLedger: ZERO };
+    return { periodDays, remainingDays, effectiveAt, newPeriodEnd: null, unused: zero, charge: zero, net: ZERO, creditApplied: ZERO, amountDue: ZERO, creditToLedger: ZERO };
   }
+  const newPeriodEnd = input.newCycle ? periodEnd(effectiveAt, input.newCycle, timeZone, effectiveAt) : null;
   const fraction = (price: DecimalLike) => roundToMinor(money(price).times(remainingDays).dividedBy(periodDays), currency);
   // The unused line's total (with its tax) stays within what is left of the period's payments;
   // its tax stays round(amount × rate), as the invoice computes it.
@@ -69,13 +78,13 @@ export function prorate(input: ProrationInput): Proration {
   let unusedAmount = min(fraction(input.fromPrice), roundToMinor(paidLeft.dividedBy(rate.plus(1)), currency));
   while (unusedAmount.gt(0) && unusedAmount.plus(roundToMinor(unusedAmount.times(rate), currency)).gt(paidLeft)) unusedAmount = unusedAmount.minus(step);
   const unusedTax = roundToMinor(unusedAmount.times(rate), currency);
-  const chargeAmount = fraction(input.toPrice);
+  const chargeAmount = input.newCycle ? roundToMinor(money(input.toPrice), currency) : fraction(input.toPrice);
   const chargeTax = roundToMinor(chargeAmount.times(rate), currency);
   const net = chargeAmount.plus(chargeTax).minus(unusedAmount).minus(unusedTax);
   const balance = nonNegative(money(input.creditBalance));
   const creditApplied = net.gt(0) ? min(balance, net) : ZERO;
   return {
-    periodDays, remainingDays, effectiveAt,
+    periodDays, remainingDays, effectiveAt, newPeriodEnd,
     unused: { amount: unusedAmount, tax: unusedTax },
     charge: { amount: chargeAmount, tax: chargeTax },
     net, creditApplied,

@@ -6,16 +6,18 @@ import { inTransaction, type Tx } from '../transaction';
 import { money, toDecimalString } from '../money';
 import { localDateString } from '../time/zoned';
 import type { PlanTransition } from '../generated/prisma/client';
+import type { BillingCycle } from '../generated/prisma/enums';
 import { loadQuoteContext, QUOTE_VALIDITY_MS } from './context';
 import type { PlanTransitionQuote, QuoteInput } from './schema';
 
 type Named = { code: string; name: string; nameZh: string };
-type Row = PlanTransition & { fromPlan: Named; toPlan: Named; tenant: { locale: string; taxRate: unknown; billingTimezone: string } };
+type Row = PlanTransition & { fromPlan: Named; toPlan: Named; tenant: { locale: string; taxRate: unknown; billingTimezone: string }; subscription: { billingCycle: BillingCycle } };
 
 export const TRANSITION_VIEW_INCLUDE = {
   fromPlan: { select: { code: true, name: true, nameZh: true, requiresManualApproval: true } },
   toPlan: { select: { code: true, name: true, nameZh: true, requiresManualApproval: true } },
   tenant: { select: { locale: true, taxRate: true, billingTimezone: true } },
+  subscription: { select: { billingCycle: true } },
 } as const;
 
 const line = (amount: unknown, tax: unknown) => {
@@ -45,6 +47,10 @@ export function toQuoteView(row: Row & { toPlan: Named & { requiresManualApprova
     remainingDays: row.remainingDays,
     effectiveAt: row.effectiveAt.toISOString(),
     effectiveDate: localDateString(row.effectiveAt, row.tenant.billingTimezone),
+    // Rows quoted before cycles were stored kept the subscription's cycle.
+    fromBillingCycle: row.fromBillingCycle ?? row.subscription.billingCycle,
+    toBillingCycle: row.toBillingCycle ?? row.fromBillingCycle ?? row.subscription.billingCycle,
+    newPeriodEnd: row.newPeriodEnd?.toISOString() ?? null,
     unused: line(row.creditAmount, row.creditTaxAmount),
     charge: line(row.chargeAmount, row.chargeTaxAmount),
     net: toDecimalString(net),
@@ -64,7 +70,7 @@ export function toQuoteView(row: Row & { toPlan: Named & { requiresManualApprova
 export function quotePlanTransition(input: QuoteInput & { tenantId: string; payload?: unknown }, actor: Actor, tx?: Tx): Promise<PlanTransitionQuote> {
   return inTransaction(tx, async (db) => {
     const at = now();
-    const ctx = await loadQuoteContext(db, { tenantId: input.tenantId, toPlanCode: input.toPlanCode, at });
+    const ctx = await loadQuoteContext(db, { tenantId: input.tenantId, toPlanCode: input.toPlanCode, toCycle: input.billingCycle, at });
     const p = ctx.proration;
     const row = await db.planTransition.create({
       data: {
@@ -73,6 +79,7 @@ export function quotePlanTransition(input: QuoteInput & { tenantId: string; payl
         direction: ctx.direction, state: 'quoted', prorationMode: ctx.mode, effectiveAt: p.effectiveAt,
         periodStart: ctx.subscription.currentPeriodStart, periodEnd: ctx.subscription.currentPeriodEnd, periodDays: p.periodDays, remainingDays: p.remainingDays,
         currency: ctx.tenant.currency, fromPrice: ctx.fromPrice, toPrice: ctx.toPrice,
+        fromBillingCycle: ctx.fromCycle, toBillingCycle: ctx.toCycle, newPeriodEnd: p.newPeriodEnd,
         creditAmount: p.unused.amount, creditTaxAmount: p.unused.tax, chargeAmount: p.charge.amount, chargeTaxAmount: p.charge.tax,
         creditAppliedAmount: p.creditApplied, amountDue: p.amountDue,
         quoteHash: ctx.hash, quoteExpiresAt: new Date(at.getTime() + QUOTE_VALIDITY_MS),
@@ -83,7 +90,7 @@ export function quotePlanTransition(input: QuoteInput & { tenantId: string; payl
     });
     await recordAudit(db, actor, {
       tenantId: input.tenantId, action: 'plan_transition.quote', targetType: 'plan_transition', targetId: row.id,
-      after: { from: ctx.fromPlan.code, to: ctx.toPlan.code, mode: ctx.mode, net: toDecimalString(p.net), amountDue: toDecimalString(p.amountDue), r: p.remainingDays, n: p.periodDays },
+      after: { from: ctx.fromPlan.code, to: ctx.toPlan.code, fromCycle: ctx.fromCycle, toCycle: ctx.toCycle, newPeriodEnd: p.newPeriodEnd, mode: ctx.mode, net: toDecimalString(p.net), amountDue: toDecimalString(p.amountDue), r: p.remainingDays, n: p.periodDays },
     });
     return toQuoteView(row);
   });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Wire shapes of plan transitions (portal tRPC and our REST preview); money as decimal strings. */
-export const quoteInput = z.strictObject({ toPlanCode: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/) });
+export const billingCycle = z.enum(['monthly', 'yearly']);
+/** `billingCycle`: the cycle after the change; omitted, the subscription keeps its current one. */
+export const quoteInput = z.strictObject({ toPlanCode: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/), billingCycle: billingCycle.optional() });
 export type QuoteInput = z.output<typeof quoteInput>;
 
 export const confirmInput = z.strictObject({ transitionId: z.uuid() });
@@ -32,6 +34,10 @@ export const planTransitionQuote = z.object({
   effectiveAt: z.iso.datetime(),
   /** Local calendar day the change takes effect, YYYY-MM-DD in the tenant's zone. */
   effectiveDate: z.string(),
+  fromBillingCycle: billingCycle,
+  toBillingCycle: billingCycle,
+  /** A change of cycle applied now starts a new period on the effective day: its end (else null). */
+  newPeriodEnd: z.iso.datetime().nullable(),
   unused: line,
   charge: line,
   /** charge total − unused total: billed now when positive, credited now when negative. */
@@ -79,6 +85,8 @@ export const transitionPayload = z.object({
   deletion_feedback: z.string().max(5000).optional(),
   billing_provider_account_id: z.string().optional(),
   tp_subscription_id: z.string().optional(),
+  /** Our extension: the billing cycle after the change (omitted: keep the current one). */
+  billing_cycle: billingCycle.optional(),
 });
 export const f5TransitionBody = z.strictObject({
   namespace: z.string().max(63),

@@ -3,21 +3,23 @@ import fc from 'fast-check';
 import { seedUser, uniqueSuffix } from '../../prisma/seed/factories';
 import { SYSTEM_ACTOR } from '../audit/actor';
 import { definePlan } from '../catalog/define-catalog';
+import { editPlan, editPlanInput } from '../catalog/edit-plan';
 import { planInput } from '../catalog/schema';
 import { now, setClock, useSystemClock } from '../clock';
 import { grantCredit } from '../credits/grant-credit';
 import { prisma } from '../db';
-import { money, sum } from '../money';
+import { money, roundToMinor, sum } from '../money';
 import { createTenant } from '../tenants/create-tenant';
 import { createTenantInput } from '../tenants/schema';
 import { startSubscription } from '../subscriptions/start-subscription';
 import { confirmPlanTransition } from './confirm';
 import { quotePlanTransition } from './quote';
+import { paidRemaining } from './context';
 
 const ZONES = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Pacific/Auckland', 'Asia/Kolkata'];
 const tenants: string[] = [];
 let adminUserId: string;
-const seen = { billed: 0, credited: 0, neither: 0, creditApplied: 0 };
+const seen = { billed: 0, credited: 0, neither: 0, creditApplied: 0, cycleNow: 0, cycleScheduled: 0 };
 
 beforeAll(async () => {
   adminUserId = (await seedUser(`prop-${uniqueSuffix()}@plans.test`, 'Property admin')).id;
@@ -34,12 +36,15 @@ const scenario = fc.record({
   taxRate: fc.constantFrom('0', '0.06', '0.13'),
   cycle: fc.constantFrom('monthly' as const, 'yearly' as const),
   prices: fc.array(priceArb, { minLength: 3, maxLength: 3 }),
+  /** The yearly option of each monthly plan (a yearly plan has no monthly price, so no cycle switch). */
+  yearlyPrices: fc.array(priceArb, { minLength: 3, maxLength: 3 }),
   upgrade: fc.constantFrom('prorate_now' as const, 'at_renewal' as const),
   downgrade: fc.constantFrom('prorate_now_credit' as const, 'at_period_end' as const),
   startDay: fc.integer({ min: 0, max: 360 }),
   startPlan: fc.integer({ min: 0, max: 2 }),
   credit: fc.constantFrom('0', '0', '10', '1000'),
-  changes: fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 4 }),
+  /** Days to wait, target plan, and the target cycle (null: keep the current one). */
+  changes: fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 2 }), fc.constantFrom(null, null, 'monthly' as const, 'yearly' as const)), { minLength: 1, maxLength: 4 }),
 });
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -51,6 +56,7 @@ async function definePlans(s: Scenario) {
       code, name: `P${i}`, nameZh: `套餐${i}`, planType: 'team', tenantType: 'freemium', rank: 1000 + i * 10, billingCycle: s.cycle,
       prices: { [s.currency]: s.prices[i] }, entitlements: [], upgradeProration: s.upgrade, downgradeProration: s.downgrade,
     }), SYSTEM_ACTOR);
+    if (s.cycle === 'monthly') await editPlan(editPlanInput.parse({ code, prices: { [s.currency]: { monthly: s.prices[i], yearly: s.yearlyPrices[i] } } }), SYSTEM_ACTOR);
   }
   return codes;
 }
@@ -67,17 +73,23 @@ describe('plan transitions against the database (property)', () => {
       if (s.credit !== '0') await grantCredit({ tenantId: tenant.id, amount: s.credit, source: 'promotion', remark: 'prop' }, SYSTEM_ACTOR);
       const sub = await startSubscription({ tenantId: tenant.id, planCode: codes[s.startPlan]!, adminUserId }, SYSTEM_ACTOR);
       let day = 0;
-      for (const [advance, target] of s.changes) {
+      let cycleChanged = false;
+      for (const [advance, target, wanted] of s.changes) {
         day += advance;
         const live = await prisma.subscription.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: sub.id } } });
         const at = new Date(live.currentPeriodStart.getTime() + day * 86_400_000 + 13 * 3_600_000);
         if (at >= live.currentPeriodEnd) break;
         setClock(at);
-        if (codes[target] === live.planCode) continue;
+        const billingCycle = s.cycle === 'monthly' ? wanted ?? undefined : undefined;
+        if (codes[target] === live.planCode && (billingCycle ?? live.billingCycle) === live.billingCycle) continue;
         const pending = await prisma.planTransition.count({ where: { tenantId: tenant.id, state: 'creating' } });
         if (pending > 0) break; // a downgrade is scheduled for the period's end
         const ledgerBefore = await prisma.creditTransaction.findMany({ where: { tenantId: tenant.id }, select: { id: true } });
-        const quote = await quotePlanTransition({ tenantId: tenant.id, toPlanCode: codes[target]! }, SYSTEM_ACTOR);
+        const paidBefore = await paidRemaining(prisma as never, tenant.id, sub.id, live.currentPeriodEnd);
+        const quote = await quotePlanTransition({ tenantId: tenant.id, toPlanCode: codes[target]!, billingCycle }, SYSTEM_ACTOR);
+        // The unused line never gives back more than is left of what was paid for the period.
+        const left = paidBefore.amount.plus(paidBefore.tax);
+        expect(money(quote.unused.total).lte(left.lt(0) ? 0 : left)).toBe(true);
         const result = await confirmPlanTransition({ tenantId: tenant.id, transitionId: quote.id }, SYSTEM_ACTOR);
         const again = await confirmPlanTransition({ tenantId: tenant.id, transitionId: quote.id }, SYSTEM_ACTOR);
         expect(again).toEqual(result);
@@ -106,10 +118,23 @@ describe('plan transitions against the database (property)', () => {
         }
         const after = await prisma.subscription.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: sub.id } } });
         expect(after.planCode).toBe(quote.mode === 'at_period_end' ? live.planCode : codes[target]);
+        if (quote.toBillingCycle !== live.billingCycle) {
+          cycleChanged = true;
+          if (quote.mode === 'at_period_end') {
+            seen.cycleScheduled += 1;
+            expect(after.billingCycle).toBe(live.billingCycle);
+          } else {
+            // Applied now: the new cycle's full price is charged for a new period that starts on the effective day.
+            seen.cycleNow += 1;
+            expect(money(quote.charge.amount).eq(roundToMinor(quote.toPlan.price, s.currency))).toBe(true);
+            expect(after).toMatchObject({ billingCycle: quote.toBillingCycle, currentPeriodStart: new Date(quote.effectiveAt), billingAnchorAt: new Date(quote.effectiveAt) });
+            expect(after.currentPeriodEnd.toISOString()).toBe(quote.newPeriodEnd);
+          }
+        }
       }
-      // Over the period: what proration credits gave back never exceeds what was billed for it.
+      // Over the period (over the subscription once a change of cycle moved it): what proration credits gave back never exceeds what was billed.
       const period = await prisma.subscription.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.id, id: sub.id } } });
-      const billed = await prisma.billingRecord.findMany({ where: { tenantId: tenant.id, subscriptionId: sub.id, periodEnd: period.currentPeriodEnd } });
+      const billed = await prisma.billingRecord.findMany({ where: { tenantId: tenant.id, subscriptionId: sub.id, ...(cycleChanged ? {} : { periodEnd: period.currentPeriodEnd }) } });
       const credited = await prisma.creditTransaction.findMany({ where: { tenantId: tenant.id, source: 'proration' } });
       expect(sum(credited.map((c) => c.amount)).lte(sum(billed.map((b) => b.amount)))).toBe(true);
     }), { numRuns: 40 });
@@ -117,6 +142,7 @@ describe('plan transitions against the database (property)', () => {
     expect(seen.billed).toBeGreaterThan(0);
     expect(seen.credited).toBeGreaterThan(0);
     expect(seen.creditApplied).toBeGreaterThan(0);
+    expect(seen.cycleNow).toBeGreaterThan(0);
     console.info('plan transition property runs:', seen);
   }, 240_000);
 });

@@ -12,7 +12,7 @@ const STALE = ['QUOTE_EXPIRED', 'QUOTE_CHANGED'];
 
 /** Quote, then confirm: the amounts shown are exactly the ones the confirm moves (or it is refused). */
 export function ChangePlanDialog({ target, currency, onClose, onDone }: {
-  target: { code: string; name: string }; currency: string; onClose: () => void; onDone: (message: string) => void;
+  target: { code: string; name: string; cycle: 'monthly' | 'yearly' }; currency: string; onClose: () => void; onDone: (message: string) => void;
 }) {
   const trpc = useTRPC();
   const { messages, locale } = useI18n();
@@ -25,12 +25,12 @@ export function ChangePlanDialog({ target, currency, onClose, onDone }: {
     onError: (error) => {
       if (STALE.includes((error.data as { reason?: string } | undefined)?.reason ?? '')) {
         setStaleNotice(true);
-        quote.mutate({ toPlanCode: target.code });
+        quote.mutate({ toPlanCode: target.code, billingCycle: target.cycle });
       }
     },
   }));
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => { quote.mutate({ toPlanCode: target.code }); }, [target.code]);
+  useEffect(() => { quote.mutate({ toPlanCode: target.code, billingCycle: target.cycle }); }, [target.code, target.cycle]);
 
   const q = quote.data;
   const money = (amount: string) => formatMoney(amount, currency, locale);
@@ -53,13 +53,14 @@ export function ChangePlanDialog({ target, currency, onClose, onDone }: {
             <dl className="cf-stack-sm">
               <div className="cf-row cf-row-between"><dt>{t.quote.period}</dt><dd>{formatDate(q.periodStart, locale, tenant.billingTimezone)} – {formatDate(q.periodEnd, locale, tenant.billingTimezone)} · <span data-testid="quote-days">{t.quote.days(q.remainingDays, q.periodDays)}</span></dd></div>
               <div className="cf-row cf-row-between"><dt>{t.quote.effective}</dt><dd data-testid="quote-effective">{q.effectiveDate}</dd></div>
+              {q.newPeriodEnd && <div className="cf-row cf-row-between"><dt>{t.quote.newPeriod}</dt><dd data-testid="quote-new-period">{formatDate(q.effectiveAt, locale, tenant.billingTimezone)} – {formatDate(q.newPeriodEnd, locale, tenant.billingTimezone)}</dd></div>}
             </dl>
             <table className="cf-table">
               <caption className="cf-sr-only">{t.dialogTitle(target.name)}</caption>
               <thead><tr><th scope="col"></th><th scope="col">{t.quote.line}</th><th scope="col">{t.quote.tax}</th></tr></thead>
               <tbody>
                 <tr><th scope="row">{t.quote.unused(q.fromPlan.name)}</th><td data-testid="quote-unused">−{money(q.unused.amount)}</td><td>−{money(q.unused.tax)}</td></tr>
-                <tr><th scope="row">{t.quote.charge(q.toPlan.name)}</th><td data-testid="quote-charge">{money(q.charge.amount)}</td><td>{money(q.charge.tax)}</td></tr>
+                <tr><th scope="row">{q.newPeriodEnd ? t.quote.chargeCycle(q.toPlan.name, t[q.toBillingCycle]) : t.quote.charge(q.toPlan.name)}</th><td data-testid="quote-charge">{money(q.charge.amount)}</td><td>{money(q.charge.tax)}</td></tr>
               </tbody>
             </table>
             <dl className="cf-stack-sm">

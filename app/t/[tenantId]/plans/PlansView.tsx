@@ -20,7 +20,7 @@ export function PlansView() {
   const canChange = tenant.role !== 'viewer';
   const plans = useQuery(trpc.catalog.plans.queryOptions());
   const [cycle, setCycle] = useState<Cycle | null>(null);
-  const [target, setTarget] = useState<{ code: string; name: string } | null>(null);
+  const [target, setTarget] = useState<{ code: string; name: string; cycle: Cycle } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.catalog.plans.queryKey() });
   const cancel = useMutation(trpc.planTransitions.cancelScheduled.mutationOptions({ onSuccess: () => { setNotice(t.canceled); return refresh(); } }));
@@ -34,6 +34,8 @@ export function PlansView() {
   const money = (amount: string) => formatMoney(amount, data.currency, locale);
   const nameOf = (code: string) => data.plans.find((p) => p.code === code)?.name ?? code;
   const last = data.lastChange;
+  // On the other cycle's view, the current plan is a change too (of cycle); a price not sold on that cycle is not.
+  const otherCycle = Boolean(data.currentCycle) && shown !== data.currentCycle;
 
   return (
     <div className="cf-stack-lg">
@@ -77,8 +79,9 @@ export function PlansView() {
                     {plan.entitlements.map((e) => <li key={e.resourceType}>{e.name}: {Number(e.includedUnits) === 0 && e.quotaLimit === null ? t.unlimited : `${e.includedUnits} ${e.unitName}`}</li>)}
                   </ul>
                 </div>
-                {canChange && data.currentPlanCode && !plan.current && (
-                  <Button variant="secondary" disabled={Boolean(data.pending)} onClick={() => { setNotice(null); setTarget({ code: plan.code, name: plan.name }); }}>{t.change}</Button>
+                {canChange && data.currentPlanCode && (!plan.current || otherCycle) && price !== null && (
+                  <Button variant="secondary" disabled={Boolean(data.pending)}
+                    onClick={() => { setNotice(null); setTarget({ code: plan.code, name: otherCycle ? t.quote.switchCycle(plan.name, t[shown]) : plan.name, cycle: shown }); }}>{t.change}</Button>
                 )}
               </div>
             </Card>

@@ -10,7 +10,8 @@ export const operation = tenantOperation({
   seed: '003',
   summary: 'Changes the plan: prorates, bills or credits the difference (or schedules it, or waits for approval). '
     + '`quote_id` (our extension) confirms a quote from …/plan_transition/preview; without it the change is quoted and confirmed at once. '
-    + 'A quote past its 15 minutes, or whose inputs changed, is refused with 409. Honours Idempotency-Key.',
+    + 'A quote past its 15 minutes, or whose inputs changed, is refused with 409. Honours Idempotency-Key. '
+    + '`payload.billing_cycle` (our extension, `monthly` | `yearly`; omitted: keep the current cycle) changes the billing cycle with the plan.',
   scope: 'write',
   role: 'billing',
   namespaceParam: 'namespace',

@@ -8,5 +8,5 @@ import { operation } from './operation';
 export const POST = tenantRoute(operation, async ({ caller, namespace, body }) => {
   requireSystemNamespace(namespace);
   if (body.namespace !== namespace?.name) throw badRequest('body.namespace must equal the path namespace', 'NAMESPACE_MISMATCH');
-  return quotePlanTransition({ tenantId: caller.scope.tenantId, toPlanCode: body.new_plan }, caller.actor);
+  return quotePlanTransition({ tenantId: caller.scope.tenantId, toPlanCode: body.new_plan, billingCycle: body.payload.billing_cycle }, caller.actor);
 });
