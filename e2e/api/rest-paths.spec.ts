@@ -19,3 +19,11 @@ test('the seeded demo API keys call the catalog for their own tenant', async ({ 
   const body = await list.json();
   expect(body.usage_plans.map((p: { locale: string }) => p.locale)).toEqual(['zh-cn', 'en-us']);
 });
+
+test('the current plan reads STATE_TRANSITION_PENDING while a change waits for approval, else STATE_READY', async ({ request }) => {
+  const { apiKeys } = demoCredentials();
+  const current = async (key: string) => (await (await request.get('/api/web/namespaces/system/usage_plans/current', { headers: { Authorization: `Bearer ${key}` } })).json()).plans[0];
+  // The seed leaves tnt_demo's enterprise request waiting for a staff approval.
+  expect(await current(apiKeys.tnt_demo!)).toMatchObject({ current: true, state: 'STATE_TRANSITION_PENDING' });
+  expect(await current(apiKeys.tnt_acme!)).toMatchObject({ current: true, state: 'STATE_READY' });
+});
