@@ -25,10 +25,9 @@ export type EditPlanInput = z.output<typeof editPlanInput>;
 type Snapshot = { prices: Record<string, { monthly: string; yearly: string | null }>; entitlements: { resourceType: string; includedUnits: string; quotaLimit: string | null; gaugeBilling: string }[] };
 
 async function snapshotOf(db: Tx, code: string): Promise<Snapshot> {
-  const [prices, entitlements] = await Promise.all([
-    db.planPrice.findMany({ where: { planCode: code }, orderBy: { currency: 'asc' } }),
-    db.planEntitlement.findMany({ where: { planCode: code }, orderBy: { resourceType: 'asc' } }),
-  ]);
+  // Sequential: a transaction has one connection, and pg refuses overlapping queries on it from v9.
+  const prices = await db.planPrice.findMany({ where: { planCode: code }, orderBy: { currency: 'asc' } });
+  const entitlements = await db.planEntitlement.findMany({ where: { planCode: code }, orderBy: { resourceType: 'asc' } });
   return {
     prices: Object.fromEntries(prices.map((p) => [p.currency, { monthly: toDecimalString(p.price), yearly: p.yearlyPrice ? toDecimalString(p.yearlyPrice) : null }])),
     entitlements: entitlements.map((e) => ({ resourceType: e.resourceType, includedUnits: toDecimalString(e.includedUnits), quotaLimit: e.quotaLimit ? toDecimalString(e.quotaLimit) : null, gaugeBilling: e.gaugeBilling })),

@@ -115,9 +115,8 @@ export type CreditBalance = { balance: Decimal; currency: string; updatedAt: Dat
 
 /** The balance is the ledger's latest running balance: there is no other copy to drift. */
 export async function getCreditBalance(tenantId: string, db: Tx | typeof prisma = prisma): Promise<CreditBalance> {
-  const [tenant, last] = await Promise.all([
-    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { currency: true } }),
-    db.creditTransaction.findFirst({ where: { tenantId }, orderBy: { seq: 'desc' }, select: { balance: true, createdAt: true } }),
-  ]);
+  // One after the other: inside a transaction both would queue on one connection anyway.
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { currency: true } });
+  const last = await db.creditTransaction.findFirst({ where: { tenantId }, orderBy: { seq: 'desc' }, select: { balance: true, createdAt: true } });
   return { balance: last ? money(last.balance) : ZERO, currency: tenant.currency, updatedAt: last?.createdAt ?? null };
 }
