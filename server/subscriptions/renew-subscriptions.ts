@@ -20,7 +20,7 @@ import type { RenewDueSubscriptionsInput, RenewSubscriptionInput } from './schem
 export async function renewDueSubscriptions(input: RenewDueSubscriptionsInput = {}, actor: Actor = SYSTEM_ACTOR): Promise<number> {
   const at = input.at ?? now();
   const due = await prisma.subscription.findMany({
-    where: { status: { in: [...PERIOD_END_STATUSES] }, currentPeriodEnd: { lte: at }, endedAt: null },
+    where: { status: { in: [...PERIOD_END_STATUSES] }, currentPeriodEnd: { lte: at }, endedAt: null, ...(input.tenantIds ? { tenantId: { in: input.tenantIds } } : {}) },
     select: { tenantId: true, id: true },
     orderBy: { currentPeriodEnd: 'asc' },
   });

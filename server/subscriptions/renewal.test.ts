@@ -93,7 +93,7 @@ describe('subscriptions: first invoice and renewal', () => {
     expect([line!.periodStart?.toISOString(), line!.periodEnd?.toISOString()]).toEqual([MARCH_15, APRIL_15]);
     // Not yet due: a renewal run before the period end does nothing.
     advanceClock(7 * DAY);
-    await renewDueSubscriptions();
+    await renewDueSubscriptions({ tenantIds: [seeded.tenant.id] });
     expect(await recordsOf(seeded.tenant.id)).toHaveLength(1);
   });
 
@@ -104,7 +104,7 @@ describe('subscriptions: first invoice and renewal', () => {
     const [first] = await recordsOf(seeded.tenant.id);
 
     setClock(new Date(Date.parse(APRIL_15) + HOUR));
-    await Promise.all([renewDueSubscriptions(), renewDueSubscriptions()]);
+    await Promise.all([renewDueSubscriptions({ tenantIds: [seeded.tenant.id] }), renewDueSubscriptions({ tenantIds: [seeded.tenant.id] })]);
     const records = await recordsOf(seeded.tenant.id);
     expect(records).toHaveLength(2);
     const renewal = records.find((r) => r.id !== first!.id)!;
@@ -120,7 +120,7 @@ describe('subscriptions: first invoice and renewal', () => {
     const audits = await prisma.auditLog.count({ where: { tenantId: seeded.tenant.id, action: 'subscription.renew', targetId: sub.id } });
     expect(audits).toBe(1);
 
-    await renewDueSubscriptions(); // a third run in the same period changes nothing
+    await renewDueSubscriptions({ tenantIds: [seeded.tenant.id] }); // a third run in the same period changes nothing
     expect(await recordsOf(seeded.tenant.id)).toHaveLength(2);
   });
 
@@ -146,7 +146,7 @@ describe('subscriptions: first invoice and renewal', () => {
 
     // The renewal takes what is left (45.06 of 104.94) and stays open for the rest.
     setClock(new Date(Date.parse(APRIL_15) + HOUR));
-    await renewDueSubscriptions();
+    await renewDueSubscriptions({ tenantIds: [seeded.tenant.id] });
     const records = await recordsOf(seeded.tenant.id);
     expect(records).toHaveLength(2);
     const renewal = records.find((r) => r.id !== record!.id)!;
@@ -169,11 +169,11 @@ describe('subscriptions: first invoice and renewal', () => {
     expect(await recordsOf(seeded.tenant.id)).toHaveLength(0);
 
     setClock(new Date(Date.parse(trialEnd) - HOUR));
-    await renewDueSubscriptions();
+    await renewDueSubscriptions({ tenantIds: [seeded.tenant.id] });
     expect(await recordsOf(seeded.tenant.id)).toHaveLength(0);
 
     setClock(new Date(Date.parse(trialEnd) + HOUR));
-    await renewDueSubscriptions();
+    await renewDueSubscriptions({ tenantIds: [seeded.tenant.id] });
     const records = await recordsOf(seeded.tenant.id);
     expect(records).toHaveLength(1);
     expect(records[0]!.invoiceNumber).toMatch(INVOICE_NUMBER);
@@ -188,11 +188,22 @@ describe('subscriptions: first invoice and renewal', () => {
     const seeded = await tenant('CNY');
     const sub = await subscribe(seeded, 'pro');
     setClock(new Date(sub.trialEndDate!.getTime() + HOUR));
-    await renewDueSubscriptions();
+    await renewDueSubscriptions({ tenantIds: [seeded.tenant.id] });
     const [record] = await recordsOf(seeded.tenant.id);
     expect(record!.amount.toString()).toBe('528.94');
     // 499 CNY buys one monthly cycle: 2026-03-29 → 2026-04-29 local, not 2026-03-29 → 2026-04-15 (17 days).
     expect([record!.periodStart?.toISOString(), record!.periodEnd?.toISOString()]).toEqual(['2026-03-28T16:00:00.000Z', '2026-04-28T16:00:00.000Z']);
+  });
+
+  it('renews only the tenants it is scoped to', async () => {
+    setClock(T0);
+    const [a, b] = [await tenant('CNY'), await tenant('CNY')];
+    const [subA, subB] = [await subscribe(a, 'pro'), await subscribe(b, 'pro')];
+    setClock(new Date(subA.trialEndDate!.getTime() + HOUR));
+    expect(await renewDueSubscriptions({ tenantIds: [a.tenant.id] })).toBe(1);
+    expect(await recordsOf(a.tenant.id)).toHaveLength(1);
+    expect(await recordsOf(b.tenant.id)).toHaveLength(0);
+    expect((await prisma.subscription.findUniqueOrThrow({ where: { tenantId_id: { tenantId: b.tenant.id, id: subB.id } } })).status).toBe('trialing');
   });
 
   it('never reuses an invoice number', async () => {

@@ -9,7 +9,11 @@ export const startSubscriptionInput = z.strictObject({
 export type StartSubscriptionInput = z.output<typeof startSubscriptionInput>;
 
 /** The renewal job's run: everything due at `at` (default: now on the injectable clock). */
-export const renewDueSubscriptionsInput = z.strictObject({ at: z.date().optional() });
+export const renewDueSubscriptionsInput = z.strictObject({
+  at: z.date().optional(),
+  /** Only these tenants' subscriptions (a replay or a test scoped to its own tenants); all when absent. */
+  tenantIds: z.array(z.string().min(1).max(64)).max(1000).optional(),
+});
 export type RenewDueSubscriptionsInput = z.output<typeof renewDueSubscriptionsInput>;
 
 /** One subscription's period end (the renewal job): `periodEnd` pins the period the job was enqueued for. */

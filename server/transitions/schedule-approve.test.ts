@@ -38,7 +38,7 @@ describe('scheduled downgrades, cancellation and approvals', () => {
     expect(result.state).toBe('creating');
     await expect(quotePlanTransition({ tenantId, toPlanCode: 'pro' }, seeded.ownerActor)).rejects.toMatchObject({ reason: 'TRANSITION_PENDING' });
     setClock(new Date(sub.currentPeriodEnd.getTime() + 3_600_000));
-    await renewDueSubscriptions();
+    await renewDueSubscriptions({ tenantIds: [tenantId] }); // only this file's tenant: other files run at the same time
     const renewed = await prisma.subscription.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: sub.id } } });
     expect(renewed.planCode).toBe('free');
     expect(renewed.currentPeriodStart).toEqual(sub.currentPeriodEnd);
@@ -53,7 +53,7 @@ describe('scheduled downgrades, cancellation and approvals', () => {
     const { quote } = await change(tenantId, 'free', seeded.ownerActor);
     expect(await cancelScheduledTransition({ tenantId, transitionId: quote.id }, seeded.ownerActor)).toEqual({ id: quote.id, state: 'canceled' });
     setClock(new Date(sub.currentPeriodEnd.getTime() + 3_600_000));
-    await renewDueSubscriptions();
+    await renewDueSubscriptions({ tenantIds: [tenantId] }); // only this file's tenant: other files run at the same time
     expect((await prisma.subscription.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: sub.id } } })).planCode).toBe('starter');
   });
 
