@@ -1,12 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '@/app/api/operations';
 import { openApiDocument } from './openapi';
+import type { Operation } from './operations';
 
-/** REST route files (not the portal's own tRPC, auth and OpenAPI endpoints). */
-const INTERNAL_ROUTES = ['/api/trpc/{trpc}', '/api/auth/{...nextauth}', '/api/openapi.json'];
+/** REST route files (not the portal's own tRPC, auth and OpenAPI endpoints, nor its pages' CSV downloads). */
+const INTERNAL_ROUTES = ['/api/trpc/{trpc}', '/api/auth/{...nextauth}', '/api/openapi.json', '/t/{tenantId}/audit/export', '/staff/audit/export'];
 const APP = resolve(process.cwd(), 'app');
 
 function routeFiles(dir: string): string[] {
@@ -63,5 +65,61 @@ describe('OpenAPI document', () => {
   it('the README’s endpoint table lists every operation, with its method', () => {
     const readme = readFileSync(resolve(process.cwd(), 'README.md'), 'utf8');
     for (const operation of OPERATIONS) expect(readme, operation.path).toContain(`| ${operation.method.toUpperCase()} | \`${operation.path}\` |`);
+  });
+
+  it('passes an OpenAPI validator, which refuses a broken copy', async () => {
+    const document = openApiDocument(OPERATIONS);
+    // validate() dereferences in place: give it copies.
+    const result = await validate(structuredClone(document) as never);
+    expect(result.valid ? [] : result.errors.map((error) => error.message), 'the generated document').toEqual([]);
+    expect(result.valid).toBe(true);
+
+    const broken = structuredClone(document) as unknown as { paths: Record<string, Record<string, { responses?: unknown; parameters: { in: string }[] }>> };
+    const current = broken.paths['/api/web/namespaces/{namespace}/usage_plans/current']!.get!;
+    delete current.responses;
+    current.parameters[0]!.in = 'body-of-the-moon';
+    const refused = await validate(broken as never);
+    expect(refused.valid).toBe(false);
+  });
+
+  it('every operation has request and response examples that its own schemas accept', () => {
+    const document = openApiDocument(OPERATIONS);
+    for (const operation of OPERATIONS as readonly Operation[]) {
+      const label = operation.operationId;
+      const { example } = operation;
+      expect(example, `${label} has no example`).toBeDefined();
+      expect(operation.response.safeParse(example.response).error, `${label}: example.response`).toBeUndefined();
+      // The response schema parses what the handler returns before it is written: the example must survive that unchanged.
+      expect(JSON.parse(JSON.stringify(operation.response.parse(example.response))), `${label}: example.response round trip`).toEqual(example.response);
+      if (operation.body) expect(operation.body.safeParse(example.body).error, `${label}: example.body`).toBeUndefined();
+      else expect(example.body, `${label} takes no body`).toBeUndefined();
+      if (operation.query) expect(operation.query.safeParse(example.query ?? {}).error, `${label}: example.query`).toBeUndefined();
+      else expect(example.query, `${label} takes no query`).toBeUndefined();
+      const pathNames = [...operation.path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => name);
+      expect(Object.keys(example.params ?? {}).sort(), `${label}: example.params names the path's parameters`).toEqual(pathNames.sort());
+      if (operation.params) expect(operation.params.safeParse(example.params).error, `${label}: example.params`).toBeUndefined();
+
+      const documented = document.paths[operation.path]?.[operation.method] as {
+        requestBody?: { content: Record<string, { example: unknown }> };
+        responses: Record<number, { content: Record<string, { example: unknown }>; headers?: Record<string, unknown> }>;
+      };
+      expect(documented.responses[200]!.content['application/json']!.example, label).toBeDefined();
+      if (operation.body) expect(documented.requestBody!.content['application/json']!.example, label).toEqual(example.body);
+      for (const status of [400, 401, 403, 404, 409, 429, 500]) expect(documented.responses[status]!.content['application/json']!.example, `${label} ${status}`).toBeDefined();
+      expect(Object.keys(documented.responses[429]!.headers ?? {}), label).toContain('Retry-After');
+    }
+  });
+
+  it('documents how to authenticate, idempotency, rate limits and every error form', () => {
+    const document = openApiDocument(OPERATIONS);
+    for (const text of ['Authorization: Bearer', 'APIToken', 'DF-API-KEY', 'service credential', 'Idempotency-Key', '429', 'Retry-After', 'bare JSON string', '"data": null', '"success": false', '"details": []']) {
+      expect(document.info.description, text).toContain(text);
+    }
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['apiToken', 'bearer', 'dfApiKey', 'serviceCredential']);
+    for (const operation of OPERATIONS) {
+      const documented = document.paths[operation.path]?.[operation.method] as { parameters: { name: string; in: string }[] };
+      const hasKey = documented.parameters.some((parameter) => parameter.in === 'header' && parameter.name === 'Idempotency-Key');
+      expect(hasKey, operation.operationId).toBe('idempotent' in operation && operation.idempotent === true);
+    }
   });
 });

@@ -2,6 +2,22 @@ import type { z } from 'zod';
 import type { Envelope } from './envelopes';
 import type { ServiceRouteOptions, TenantRouteOptions } from './guard';
 
+/**
+ * A typical call and its answer, shown in the OpenAPI document (request and response examples).
+ * `server/rest/openapi.test.ts` parses each part with the operation's own schemas, so an example
+ * that drifts from its schema fails the test (and `response` is typed by the response schema).
+ */
+export type OperationExample<R extends z.ZodType = z.ZodType> = {
+  /** Path parameters by name (each `{name}` of the path). */
+  params?: Record<string, string>;
+  /** Query parameters as they appear in the URL. */
+  query?: Record<string, string>;
+  /** The JSON request body (operations with a `body` schema). */
+  body?: unknown;
+  /** The success body before the envelope wraps it (what the handler returns). */
+  response: z.output<R>;
+};
+
 /** What every REST operation states about itself for the OpenAPI document. */
 type Documented<R extends z.ZodType> = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -14,6 +30,8 @@ type Documented<R extends z.ZodType> = {
   response: R;
   /** The error form is the envelope's (F5's bare string, or the seed's envelope). */
   envelope: Envelope;
+  /** Request and response example for the document; required, so every operation has one. */
+  example: OperationExample<R>;
 };
 
 /** A tenant operation (API key or session): the guard reads scope, role, params and schemas from it. */

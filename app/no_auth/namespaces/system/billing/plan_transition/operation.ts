@@ -13,4 +13,5 @@ export const operation = tenantOperation({
   query: f5StateQuery,
   response: f5StateRsp,
   envelope: f5Envelope,
+  example: { query: { id: '5f0c2b7e-8a1d-4e3f-9b6c-2d4a8e1f7c93' }, response: { state: 'STATE_FINISHED' } },
 });

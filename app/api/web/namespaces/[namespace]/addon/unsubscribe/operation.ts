@@ -15,4 +15,5 @@ export const operation = tenantOperation({
   body: addOnChoiceBody,
   response: emptyResponse,
   envelope: f5Envelope,
+  example: { params: { namespace: 'system' }, body: { audit_retention: {} }, response: {} },
 });

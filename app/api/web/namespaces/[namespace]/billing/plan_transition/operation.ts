@@ -19,4 +19,9 @@ export const operation = tenantOperation({
   response: f5TransitionRsp,
   envelope: f5Envelope,
   idempotent: true,
+  example: {
+    params: { namespace: 'system' },
+    body: { namespace: 'system', new_plan: 'pro', quote_id: '5f0c2b7e-8a1d-4e3f-9b6c-2d4a8e1f7c93', payload: { payment_provider_token: 'tok_visa_4242' } },
+    response: { id: '5f0c2b7e-8a1d-4e3f-9b6c-2d4a8e1f7c93', requires_manual_approval: false },
+  },
 });
