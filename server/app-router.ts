@@ -7,6 +7,7 @@ import { planTransitionsRouter } from './transitions/router';
 import { creditsRouter } from './credits/router';
 import { subscriptionsRouter } from './subscriptions/router';
 import { addOnsRouter } from './addons/router';
+import { auditRouter } from './audit/router';
 
 /**
  * The root tRPC router sits at the top of the server tree: it imports the domain routers, which
@@ -21,6 +22,7 @@ export const appRouter = router({
   credits: creditsRouter,
   subscriptions: subscriptionsRouter,
   addOns: addOnsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,8 @@ import type { IsolationCases } from '../../test/isolation';
 /** How each `staff.*` procedure is scoped (gathered by server/trpc/isolation.test.ts). */
 export const staffIsolationCases: IsolationCases = {
   'staff.tenants': { kind: 'staff', type: 'query', run: (c, fx) => c.staff.tenants({ search: fx.A.tenant.id }) },
+  'staff.tenant.get': { kind: 'staff', type: 'query', run: (c, fx) => c.staff.tenant.get({ tenantId: fx.A.tenant.id }) },
+  'staff.tenant.invoices': { kind: 'staff', type: 'query', run: (c, fx) => c.staff.tenant.invoices({ tenantId: fx.A.tenant.id }) },
   'staff.catalog.plans': { kind: 'staff', type: 'query', run: (c) => c.staff.catalog.plans() },
   'staff.catalog.editPlan': { kind: 'staff', type: 'mutation', run: (c) => c.staff.catalog.editPlan({ code: 'free', trialDays: 0 }) },
   'staff.approvals.list': { kind: 'staff', type: 'query', run: (c) => c.staff.approvals.list() },

@@ -4,10 +4,14 @@ import { tenantDirectory, tenantDirectoryInput } from './schema';
 import { listTenantsForStaff } from './tenant-directory';
 import { staffCreditsRouter } from '../credits/router';
 import { staffApprovalsRouter, staffCatalogRouter } from './catalog-approvals-router';
+import { staffTenantRouter } from './tenant-detail-router';
+import { staffAuditRouter } from '../audit/router';
 
 export const staffRouter = router({
   credits: staffCreditsRouter,
   catalog: staffCatalogRouter,
   approvals: staffApprovalsRouter,
+  tenant: staffTenantRouter,
+  audit: staffAuditRouter,
   tenants: staffProcedure('support').input(tenantDirectoryInput).output(tenantDirectory).query(({ input }) => listTenantsForStaff(input)),
 });

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { uniqueSuffix } from '../../prisma/seed/factories';
+import { seedTestTenant, uniqueSuffix } from '../../prisma/seed/factories';
+import { prisma } from '../db';
+import { startSubscription } from '../subscriptions/start-subscription';
 import { SYSTEM_ACTOR } from '../audit/actor';
 import { createTenant } from '../tenants/create-tenant';
 import { likeLiteral, listTenantsForStaff } from './tenant-directory';
@@ -27,5 +29,22 @@ describe('staff tenant directory search: %, _ and \\ are literal text, not LIKE 
     expect(await search(`snake_${sfx}`)).toEqual([names.under]);
     expect(await search(`k\\s`)).toEqual([names.slash]);
     expect(await search(sfx)).toEqual(Object.values(names).sort());
+  });
+});
+
+describe('staff tenant directory search by member email and invoice number', () => {
+  it("finds a tenant by a member's email and by one of its invoice numbers, and nothing else", async () => {
+    const [a, b] = [await seedTestTenant('CNY'), await seedTestTenant('USD')];
+    await startSubscription({ tenantId: a.tenant.id, planCode: 'starter', adminUserId: a.users.owner.id }, a.ownerActor);
+    const invoice = (await prisma.billingRecord.findFirstOrThrow({ where: { tenantId: a.tenant.id, invoiceNumber: { not: null } } })).invoiceNumber!;
+    const ids = async (text: string) => (await listTenantsForStaff({ search: text, page: 1, pageSize: 100 })).tenants.map((t) => t.id);
+    expect(await ids(a.users.owner.email)).toEqual([a.tenant.id]);
+    expect(await ids(a.users.viewer.email.toUpperCase())).toEqual([a.tenant.id]);
+    expect(await ids(b.users.billing.email)).toEqual([b.tenant.id]);
+    expect(await ids(invoice)).toEqual([a.tenant.id]);
+    // a member's email with `_` in place of a letter matches nothing: `_` is literal
+    expect(await ids(a.users.owner.email.replace('owner', 'own_r'))).toEqual([]);
+    const paged = await listTenantsForStaff({ search: a.users.owner.email.split('@')[1]!, page: 1, pageSize: 1 });
+    expect(paged).toMatchObject({ total: 1, tenants: [{ id: a.tenant.id, members: 4, planCode: 'starter' }] });
   });
 });

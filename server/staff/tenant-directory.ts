@@ -9,11 +9,21 @@ export function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The staff console's first page: every tenant, searchable by id or name (as literal text), newest first. */
+/**
+ * The staff console's first page: every tenant, newest first, searchable (as literal text) by id,
+ * name, a member's email or an invoice number.
+ */
 export async function listTenantsForStaff(input: TenantDirectoryInput): Promise<TenantDirectory> {
-  const search = likeLiteral(input.search);
+  const contains = { contains: likeLiteral(input.search), mode: 'insensitive' as const };
   const where = input.search
-    ? { OR: [{ id: { contains: search, mode: 'insensitive' as const } }, { name: { contains: search, mode: 'insensitive' as const } }] }
+    ? {
+      OR: [
+        { id: contains },
+        { name: contains },
+        { memberships: { some: { user: { email: contains } } } },
+        { billingRecords: { some: { invoiceNumber: contains } } },
+      ],
+    }
     : {};
   const [rows, total] = await Promise.all([
     prisma.tenant.findMany({

@@ -15,6 +15,7 @@ import { planTransitionsIsolationCases } from '../transitions/isolation-cases';
 import { creditsIsolationCases } from '../credits/isolation-cases';
 import { subscriptionsIsolationCases } from '../subscriptions/isolation-cases';
 import { addOnsIsolationCases } from '../addons/isolation-cases';
+import { auditIsolationCases } from '../audit/isolation-cases';
 import { buildContext } from './context';
 import { createCallerFactory } from './init';
 import { appRouter } from '../app-router';
@@ -25,7 +26,7 @@ import { appRouter } from '../app-router';
  * fails the first test.
  */
 const createCaller = createCallerFactory(appRouter);
-const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, catalogIsolationCases, planTransitionsIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases];
+const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, catalogIsolationCases, planTransitionsIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases, auditIsolationCases];
 const PROCEDURES: IsolationCases = Object.assign({}, ...DOMAIN_CASES);
 const entries = Object.entries(PROCEDURES);
 const tenantCases = entries.filter((e): e is [string, Extract<Case, { kind: 'tenant' }>] => e[1].kind === 'tenant');
