@@ -87,6 +87,20 @@ export const PAGES: PageCase[] = [
     await heading(page);
     await expect(page.getByRole('table')).toBeVisible();
   } },
+  { name: 'staff tenants, impersonate dialog open', who: 'staff-admin', path: '/staff/tenants', ready: async (page, messages) => {
+    await page.getByRole('searchbox').fill(TENANT);
+    await page.getByRole('row', { name: new RegExp(TENANT) }).getByRole('button', { name: new RegExp(messages.impersonation.action) }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+  } },
+  { name: 'overview, impersonated (banner)', who: 'staff-admin', path: '/staff/tenants', ready: async (page, messages) => {
+    await page.getByRole('searchbox').fill(TENANT);
+    await page.getByRole('row', { name: new RegExp(TENANT) }).getByRole('button', { name: new RegExp(messages.impersonation.action) }).click();
+    await page.getByRole('dialog').getByLabel(messages.impersonation.reason).fill('accessibility scan of the impersonation banner');
+    await page.getByRole('dialog').getByRole('button', { name: messages.impersonation.start }).click();
+    await page.waitForURL(new RegExp(`/t/${TENANT}$`));
+    await expect(page.getByTestId('impersonation-banner')).toBeVisible();
+    await expect(page.getByTestId('current-plan')).toBeVisible();
+  } },
 ];
 
 const BLOCKING = new Set(['serious', 'critical']);

@@ -15,8 +15,9 @@ import { staff } from './staff';
 import { errors } from './errors';
 import { credits } from './credits';
 import { addOns } from './addOns';
+import { impersonation } from './impersonation';
 
 /** zh-CN, the default locale: one file per namespace; its shape is the `Messages` type every locale follows. */
-export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns };
+export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, impersonation };
 
 export type Messages = typeof zhCN;

@@ -3,7 +3,8 @@ import type { MembershipRole } from '../generated/prisma/enums';
 import { AppError, forbidden, notFound, unauthorized } from '../errors';
 import { tenantRoleAtLeast } from '../auth/roles';
 import { apiKeyActor, serviceActor, userActor, type Actor } from '../audit/actor';
-import { resolveTenantAccess, type TenantScope } from '../tenants/tenant-access';
+import { resolveCallerAccess, type TenantScope } from '../tenants/tenant-access';
+import { impersonationActor, recordImpersonatedRequest } from '../impersonation/access';
 import { findNamespace, type NamespaceRef } from '../tenants/namespaces';
 import { TENANT_HEADER } from '../tenants/tenant-header';
 import type { ApiKeyScope } from '../apikeys/schema';
@@ -78,11 +79,17 @@ async function authenticateTenantCaller(request: Request, meta: EnvelopeMeta, op
   // The cookie rides along on cross-site requests too: only our own pages may change state with it.
   if (request.method !== 'GET' && request.method !== 'HEAD') assertSameOrigin(requestSite(request.headers, request.url));
   const tenantId = pathTenantId ?? request.headers.get(TENANT_HEADER) ?? undefined;
-  const scope = tenantId ? await resolveTenantAccess(user.id, tenantId) : null;
+  const scope = tenantId ? await resolveCallerAccess(user, tenantId) : null;
   if (!scope?.role) throw notFound('tenant', 'TENANT_NOT_FOUND');
+  const impersonation = scope.impersonation;
+  const actor = impersonation ? impersonationActor(user.id, impersonation.id, reqMeta) : userActor(user.id, reqMeta);
+  if (impersonation) {
+    await recordImpersonatedRequest(actor, scope.tenantId, { transport: 'rest', target: `${request.method} ${new URL(request.url).pathname}`, type: request.method });
+    if (impersonation.readOnly && request.method !== 'GET' && request.method !== 'HEAD') throw forbidden('a support impersonation is read-only', 'IMPERSONATION_READ_ONLY');
+  }
   const minimum = options.role ?? (options.scope === 'read' ? 'viewer' : 'billing');
   if (!tenantRoleAtLeast(scope.role, minimum)) throw forbidden(`this needs the ${minimum} role or higher`, 'ROLE_TOO_LOW');
-  return { scope, actor: userActor(user.id, reqMeta), via: 'session' };
+  return { scope, actor, via: 'session' };
 }
 
 async function respondIdempotently(request: Request, tenantId: string, rawBody: string, meta: EnvelopeMeta, run: () => Promise<Response>): Promise<Response> {

@@ -10,4 +10,7 @@ export const staffIsolationCases: IsolationCases = {
   'staff.approvals.list': { kind: 'staff', type: 'query', run: (c) => c.staff.approvals.list() },
   'staff.approvals.approve': { kind: 'staff', type: 'mutation', run: (c) => c.staff.approvals.approve({ transitionId: crypto.randomUUID() }) },
   'staff.approvals.reject': { kind: 'staff', type: 'mutation', run: (c) => c.staff.approvals.reject({ transitionId: crypto.randomUUID(), reason: 'isolation case' }) },
+  'staff.impersonation.start': { kind: 'staff', type: 'mutation', run: (c, fx) => c.staff.impersonation.start({ tenantId: fx.A.tenant.id, reason: 'isolation case check', minutes: 5 }) },
+  'staff.impersonation.stop': { kind: 'staff', type: 'mutation', run: (c) => c.staff.impersonation.stop() },
+  'staff.impersonation.current': { kind: 'staff', type: 'query', run: (c) => c.staff.impersonation.current() },
 };

@@ -4,6 +4,7 @@ import { tenantDirectory, tenantDirectoryInput } from './schema';
 import { listTenantsForStaff } from './tenant-directory';
 import { staffCreditsRouter } from '../credits/router';
 import { staffApprovalsRouter, staffCatalogRouter } from './catalog-approvals-router';
+import { impersonationRouter } from '../impersonation/router';
 import { staffTenantRouter } from './tenant-detail-router';
 import { staffAuditRouter } from '../audit/router';
 
@@ -11,6 +12,7 @@ export const staffRouter = router({
   credits: staffCreditsRouter,
   catalog: staffCatalogRouter,
   approvals: staffApprovalsRouter,
+  impersonation: impersonationRouter,
   tenant: staffTenantRouter,
   audit: staffAuditRouter,
   tenants: staffProcedure('support').input(tenantDirectoryInput).output(tenantDirectory).query(({ input }) => listTenantsForStaff(input)),

@@ -1,5 +1,6 @@
 import { prisma } from '../db';
-import type { MembershipRole } from '../generated/prisma/enums';
+import type { MembershipRole, StaffRole } from '../generated/prisma/enums';
+import { findActiveImpersonation, type ActiveImpersonation } from '../impersonation/access';
 
 export const TENANT_SCOPE_SELECT = { id: true, name: true, currency: true, locale: true, billingTimezone: true, taxRate: true, status: true } as const;
 
@@ -18,6 +19,24 @@ export async function resolveTenantAccess(userId: string, tenantId: string): Pro
   });
   const scope = membership && scopeOf(membership.tenant, membership.role);
   return scope ? { ...scope, role: membership.role } : null;
+}
+
+export type CallerAccess = TenantScope & { role: MembershipRole; impersonation: ActiveImpersonation | null };
+
+/**
+ * The one resolution of a signed-in person's tenant scope (tRPC ladder, REST session cookie,
+ * tenant layout): a staff user with an active impersonation of the tenant in this auth session
+ * acts with the role the impersonation allows; anyone else needs a membership. Null otherwise,
+ * so staff without an impersonation see a tenant as not found.
+ */
+export async function resolveCallerAccess(user: { id: string; sessionId: string; staffRole: StaffRole | null }, tenantId: string): Promise<CallerAccess | null> {
+  const impersonation = user.staffRole ? await findActiveImpersonation(user, tenantId) : null;
+  if (impersonation) {
+    const scope = scopeOf(impersonation.tenant, impersonation.role);
+    return scope ? { ...scope, role: impersonation.role, impersonation } : null;
+  }
+  const membership = await resolveTenantAccess(user.id, tenantId);
+  return membership ? { ...membership, impersonation: null } : null;
 }
 
 export async function listUserTenants(userId: string) {

@@ -6,6 +6,7 @@ import { Badge, Card, DataTable, EmptyState, ErrorState, Input, LoadingState, Pa
 import { useTRPC } from '@/components/providers/trpc';
 import { useI18n } from '@/components/providers/i18n';
 import { formatDate } from '@/components/portal/format';
+import { ImpersonateButton, ImpersonationEndedNotice } from '@/components/portal/ImpersonateButton';
 
 const PAGE_SIZE = 20;
 
@@ -20,6 +21,7 @@ export function TenantDirectory() {
   return (
     <div className="cf-stack-lg">
       <PageHeader title={t.title} description={t.description} />
+      <ImpersonationEndedNotice />
       <Input type="search" aria-label={messages.common.search} placeholder={t.searchPlaceholder} value={search}
         onChange={(event) => { setSearch(event.target.value); setPage(1); }} />
       {tenants.isPending ? <LoadingState label={messages.common.loading} /> : tenants.isError ? (
@@ -39,6 +41,7 @@ export function TenantDirectory() {
               { key: 'currency', header: t.currency, cell: (row) => row.currency },
               { key: 'members', header: t.members, align: 'right', cell: (row) => row.members },
               { key: 'created', header: t.createdAt, cell: (row) => formatDate(row.createdAt, locale, 'Asia/Shanghai') },
+              { key: 'impersonate', header: messages.impersonation.action, cell: (row) => row.status === 'closed' ? null : <ImpersonateButton tenantId={row.id} tenantName={row.name} /> },
             ]}
           />
         </Card>

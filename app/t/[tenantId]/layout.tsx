@@ -2,22 +2,34 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { currentUser } from '@/server/auth/viewer';
-import { resolveTenantAccess } from '@/server/tenants/tenant-access';
+import { resolveCallerAccess } from '@/server/tenants/tenant-access';
+import { impersonationEndedIn } from '@/server/impersonation/access';
+import { now } from '@/server/clock';
+import { ImpersonationBanner } from '@/components/portal/ImpersonationBanner';
 import { AppShell } from '@/components/portal/AppShell';
 import { PortalProviders } from '@/components/providers/trpc';
 import { TenantProvider } from '@/components/providers/tenant';
 import { Badge } from '@/components/ui';
 import { currentMessages } from '@/components/portal/locale';
 
+const IMPERSONATION_ENDED_PATH = '/staff/tenants?impersonation=ended';
+
 type Props = { children: ReactNode; params: Promise<{ tenantId: string }> };
 
-/** Every tenant page checks the membership here; a tenant the person does not belong to is a 404. */
+/**
+ * Every tenant page checks the membership (or a staff user's active impersonation) here; a tenant
+ * the person may not see is a 404, and an impersonation that just ended goes back to the console.
+ */
 export default async function TenantLayout({ children, params }: Props) {
   const { tenantId } = await params;
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/t/${tenantId}`)}`);
-  const access = await resolveTenantAccess(user.id, tenantId);
-  if (!access) notFound();
+  const access = await resolveCallerAccess(user, tenantId);
+  if (!access) {
+    if (user.staffRole && (await impersonationEndedIn(user.sessionId, tenantId))) redirect(IMPERSONATION_ENDED_PATH);
+    notFound();
+  }
+  const impersonation = access.impersonation;
   const messages = await currentMessages();
   const base = `/t/${tenantId}`;
   return (
@@ -42,7 +54,13 @@ export default async function TenantLayout({ children, params }: Props) {
       signOutLabel={messages.common.signOut}
     >
       <TenantProvider tenant={{ ...access.tenant, role: access.role }}>
-        <PortalProviders tenantId={tenantId}>{children}</PortalProviders>
+        <PortalProviders tenantId={tenantId}>
+          {impersonation ? (
+            <ImpersonationBanner staffEmail={user.email} roleLabel={messages.roles[impersonation.role]} reason={impersonation.reason}
+              expiresAt={impersonation.expiresAt.toISOString()} serverNow={now().toISOString()} endedHref={IMPERSONATION_ENDED_PATH} />
+          ) : null}
+          {children}
+        </PortalProviders>
       </TenantProvider>
     </AppShell>
   );

@@ -1,0 +1,17 @@
+export const impersonation = {
+  action: '模拟登录',
+  dialogTitle: '模拟登录租户',
+  dialogDescription: '以受限角色查看该租户的门户。每个请求都会被审计，租户的所有者和管理员可以看到原因。',
+  reason: '原因',
+  reasonHint: '10–500 个字符，租户可见。',
+  duration: '时长',
+  minutes: '{n} 分钟',
+  hours: '{n} 小时',
+  start: '开始模拟',
+  cancel: '取消',
+  banner: '{staff} 正在以 {role} 身份模拟此租户',
+  reasonLabel: '原因：',
+  timeLeft: '剩余时间',
+  stop: '结束模拟',
+  ended: '模拟已结束或已过期。',
+};
