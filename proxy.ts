@@ -18,5 +18,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages that need a person: the start page, tenant pages, the picker and the staff console.
+  // Public pages (sign-in, the API reference at /docs/api) stay outside it.
   matcher: ['/', '/t/:path*', '/tenants', '/staff/:path*'],
 };

@@ -22,6 +22,7 @@ export default async function SignInPage({ searchParams }: Props) {
         </div>
         <h1>{messages.signIn.title}</h1>
         <SignInForm callbackUrl={callbackUrl} notice={notice} />
+        <footer className="cf-small cf-muted"><a href="/docs/api">{messages.docs.link}</a></footer>
       </div>
     </main>
   );

@@ -16,7 +16,8 @@ import { staff } from './staff';
 import { errors } from './errors';
 import { credits } from './credits';
 import { addOns } from './addOns';
+import { docs } from './docs';
 import { impersonation } from './impersonation';
 
 /** English: one file per namespace, each typed by the zh-CN namespace it translates. */
-export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, impersonation };
+export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, impersonation, docs };

@@ -15,9 +15,10 @@ import { staff } from './staff';
 import { errors } from './errors';
 import { credits } from './credits';
 import { addOns } from './addOns';
+import { docs } from './docs';
 import { impersonation } from './impersonation';
 
 /** zh-CN, the default locale: one file per namespace; its shape is the `Messages` type every locale follows. */
-export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, impersonation };
+export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, impersonation, docs };
 
 export type Messages = typeof zhCN;

@@ -49,6 +49,7 @@ export default async function TenantLayout({ children, params }: Props) {
         <strong data-testid="tenant-name">{access.tenant.name}</strong>
         <Badge tone="info">{messages.roles[access.role]}</Badge>
         <Link className="cf-small" href="/tenants">{messages.nav.switchTenant}</Link>
+        <Link className="cf-small" href="/docs/api">{messages.docs.link}</Link>
       </>}
       userLabel={user.email}
       signOutLabel={messages.common.signOut}
