@@ -7,10 +7,11 @@ import { operation as previewPlanTransition } from './web/namespaces/[namespace]
 import { operation as getPlanTransition } from '../no_auth/namespaces/system/billing/plan_transition/operation';
 import { operation as subscribeAddOn } from './web/namespaces/[namespace]/addon/subscribe/operation';
 import { operation as unsubscribeAddOn } from './web/namespaces/[namespace]/addon/unsubscribe/operation';
+import { operation as exportUserData } from '../internal/billing/export-user-data/operation';
 
 /**
  * The registry of REST operations: one import per route folder's `operation.ts`, nothing restated.
  * The OpenAPI document is built from this list; server/rest/openapi.test.ts keeps it equal to the
  * route files under app/ (a route without a registered operation fails).
  */
-export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, initiatePlanTransition, previewPlanTransition, getPlanTransition, subscribeAddOn, unsubscribeAddOn];
+export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, initiatePlanTransition, previewPlanTransition, getPlanTransition, subscribeAddOn, unsubscribeAddOn, exportUserData];

@@ -91,9 +91,11 @@ export async function authenticateService(token: string, requiredScope: string, 
   if (!parsed) throw gate.fail(unauthorized('invalid service credential', 'INVALID_SERVICE_CREDENTIAL'));
   const credential = await prisma.serviceCredential.findUnique({
     where: { prefix: parsed.prefix },
-    select: { id: true, name: true, secretHash: true, scopes: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, name: true, secretHash: true, scopes: true, revokedAt: true, lastUsedAt: true, previousSecretHash: true, previousSecretExpiresAt: true },
   });
-  if (!credential || !tokenMatches(token, credential.secretHash) || credential.revokedAt) {
+  // After a rotation the replaced secret (same prefix) is accepted until its overlap ends on the clock.
+  const inOverlap = (c: NonNullable<typeof credential>) => Boolean(c.previousSecretHash && c.previousSecretExpiresAt && c.previousSecretExpiresAt > now() && tokenMatches(token, c.previousSecretHash));
+  if (!credential || !(tokenMatches(token, credential.secretHash) || inOverlap(credential)) || credential.revokedAt) {
     throw gate.fail(unauthorized('invalid service credential', 'INVALID_SERVICE_CREDENTIAL'));
   }
   if (!credential.scopes.includes(requiredScope)) throw forbidden(`this credential lacks the ${requiredScope} scope`, 'SCOPE_MISSING');

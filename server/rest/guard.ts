@@ -156,12 +156,14 @@ export function serviceRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodTyp
     const meta = newEnvelopeMeta(requestMetaFrom(request.headers));
     try {
       const credential = presentedCredential(request.headers);
+      if (!credential && (await sessionUserFromCookie(request))) throw forbidden('this endpoint takes a service credential, not a session', 'WRONG_CREDENTIAL_KIND');
       if (!credential) throw unauthorized('a service credential is required', 'UNAUTHENTICATED');
       if (credential.kind !== 'service') throw forbidden('this endpoint takes a service credential, not a tenant API key', 'WRONG_CREDENTIAL_KIND');
       const service = await authenticateService(credential.token, options.scope, meta.request.ip);
       enforceRateLimit(service.id);
       const input = await parseInput(request, context, options);
       const result = await handler({ ...input, request, meta, actor: serviceActor(meta.request), credentialId: service.id });
+      if (result instanceof Response) return result; // a streamed body (the export) writes its own envelope
       const body = options.response ? options.response.parse(result) : result;
       return new Response(writeJson(options.envelope.success(body, meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
     } catch (error) {

@@ -12,5 +12,9 @@ export const staffIsolationCases: IsolationCases = {
   'staff.approvals.reject': { kind: 'staff', type: 'mutation', run: (c) => c.staff.approvals.reject({ transitionId: crypto.randomUUID(), reason: 'isolation case' }) },
   'staff.impersonation.start': { kind: 'staff', type: 'mutation', run: (c, fx) => c.staff.impersonation.start({ tenantId: fx.A.tenant.id, reason: 'isolation case check', minutes: 5 }) },
   'staff.impersonation.stop': { kind: 'staff', type: 'mutation', run: (c) => c.staff.impersonation.stop() },
+  'staff.serviceCredentials.list': { kind: 'staff', type: 'query', run: (c) => c.staff.serviceCredentials.list() },
+  'staff.serviceCredentials.create': { kind: 'staff', type: 'mutation', run: (c) => c.staff.serviceCredentials.create({ name: 'isolation case', scopes: ['export:user-data'] }) },
+  'staff.serviceCredentials.rotate': { kind: 'staff', type: 'mutation', run: (c) => c.staff.serviceCredentials.rotate({ id: 'svc_doesnotexist', overlapHours: 24 }) },
+  'staff.serviceCredentials.revoke': { kind: 'staff', type: 'mutation', run: (c) => c.staff.serviceCredentials.revoke({ id: 'svc_doesnotexist' }) },
   'staff.impersonation.current': { kind: 'staff', type: 'query', run: (c) => c.staff.impersonation.current() },
 };

@@ -7,6 +7,7 @@ import { staffApprovalsRouter, staffCatalogRouter } from './catalog-approvals-ro
 import { impersonationRouter } from '../impersonation/router';
 import { staffTenantRouter } from './tenant-detail-router';
 import { staffAuditRouter } from '../audit/router';
+import { staffServiceCredentialsRouter } from './service-credentials-router';
 
 export const staffRouter = router({
   credits: staffCreditsRouter,
@@ -15,5 +16,6 @@ export const staffRouter = router({
   impersonation: impersonationRouter,
   tenant: staffTenantRouter,
   audit: staffAuditRouter,
+  serviceCredentials: staffServiceCredentialsRouter,
   tenants: staffProcedure('support').input(tenantDirectoryInput).output(tenantDirectory).query(({ input }) => listTenantsForStaff(input)),
 });
