@@ -79,6 +79,10 @@ export const PAGES: PageCase[] = [
     await expect(page.getByRole('heading', { level: 1, name: messages.plans.staffCatalog.title })).toBeVisible();
     await expect(page.getByTestId('catalog-pro')).toBeVisible();
   } },
+  { name: 'staff service credentials', who: 'staff-admin', path: '/staff/service-credentials', ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.serviceCredentials.title })).toBeVisible();
+    await expect(page.getByRole('table').first()).toBeVisible();
+  } },
   { name: 'staff approvals', who: 'staff-admin', path: '/staff/approvals', ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.plans.approvals.title })).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();

@@ -18,6 +18,7 @@ import { credits } from './credits';
 import { addOns } from './addOns';
 import { docs } from './docs';
 import { impersonation } from './impersonation';
+import { serviceCredentials } from './serviceCredentials';
 
 /** English: one file per namespace, each typed by the zh-CN namespace it translates. */
-export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, impersonation, docs };
+export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, impersonation, docs, serviceCredentials };

@@ -17,8 +17,9 @@ import { credits } from './credits';
 import { addOns } from './addOns';
 import { docs } from './docs';
 import { impersonation } from './impersonation';
+import { serviceCredentials } from './serviceCredentials';
 
 /** zh-CN, the default locale: one file per namespace; its shape is the `Messages` type every locale follows. */
-export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, impersonation, docs };
+export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, impersonation, docs, serviceCredentials };
 
 export type Messages = typeof zhCN;

@@ -79,7 +79,11 @@ describe('impersonation', () => {
     expect(JSON.stringify(overview)).toContain(A.tenant.id);
     await s.at().credits.balance();
     expect(await codeOf(s.at().subscriptions.cancel({}))).toBe('FORBIDDEN');
-    expect(await codeOf(s.at().apiKeys.create({ name: 'nope', scopes: ['read'] }))).toBe('FORBIDDEN');
+    // Refused as read-only before any role check: every mutation, whatever role it needs.
+    const readOnly = await s.at().apiKeys.create({ name: 'nope', scopes: ['read'] }).catch((e: unknown) => e);
+    expect(readOnly).toBeInstanceOf(TRPCError);
+    expect((readOnly as TRPCError).code).toBe('FORBIDDEN');
+    expect(((readOnly as TRPCError).cause as { reason?: string }).reason).toBe('IMPERSONATION_READ_ONLY');
     expect(await codeOf(s.at().apiKeys.list())).toBe('FORBIDDEN'); // admin-level read: above viewer
     expect(await codeOf(s.at(B.tenant.id).tenants.overview())).toBe('NOT_FOUND');
     expect(await prisma.apiKey.count({ where: { tenantId: A.tenant.id, name: 'nope' } })).toBe(0);
