@@ -80,7 +80,8 @@ describe('audit.list', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await admin.audit.list({ action, limit: 3, ...(cursor ? { cursor } : {}) });
+      // as TanStack's infinite query sends it through tRPC: a direction, and no cursor on the first page
+      const page = await admin.audit.list({ action, limit: 3, direction: 'forward', ...(cursor ? { cursor } : {}) });
       seen.push(...page.items.map((r) => r.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -83,7 +83,7 @@ async function present(rows: RawRow[]): Promise<AuditRow[]> {
 }
 
 /** One page of the audit log within the scope. Read-only: the application never updates or deletes audit rows. */
-export async function listAuditLog(input: AuditFilter & { cursor?: string | undefined; limit: number }, scope: AuditScope): Promise<AuditPage> {
+export async function listAuditLog(input: AuditFilter & { cursor?: string | null | undefined; limit: number }, scope: AuditScope): Promise<AuditPage> {
   const where = await auditWhere(input, scope);
   const rows = await readBatch(where, input.cursor ? decodeCursor(input.cursor) : null, input.limit + 1);
   const page = rows.slice(0, input.limit);

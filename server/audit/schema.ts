@@ -19,7 +19,9 @@ export const auditFilterShape = {
 export const auditListInput = z.strictObject({
   ...auditFilterShape,
   /** Opaque keyset cursor from the previous page's `nextCursor`. */
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(200).nullish(),
+  /** Sent by TanStack's infinite queries through tRPC; pages only go forward. */
+  direction: z.enum(['forward']).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export type AuditListInput = z.output<typeof auditListInput>;
