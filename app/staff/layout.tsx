@@ -16,7 +16,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       brand={messages.app.name}
       brandHref="/staff/tenants"
       navLabel={messages.nav.staffConsole}
-      nav={[{ href: '/staff/tenants', label: messages.nav.tenants }, ...(user.staffRole === 'admin' ? [{ href: '/staff/catalog', label: messages.plans.staffCatalog.nav }, { href: '/staff/approvals', label: messages.plans.approvals.nav }, { href: '/staff/service-credentials', label: messages.serviceCredentials.nav }] : [])]}
+      nav={[{ href: '/staff/tenants', label: messages.nav.tenants }, { href: '/staff/audit', label: messages.audit.nav }, ...(user.staffRole === 'admin' ? [{ href: '/staff/catalog', label: messages.plans.staffCatalog.nav }, { href: '/staff/approvals', label: messages.plans.approvals.nav }, { href: '/staff/service-credentials', label: messages.serviceCredentials.nav }] : [])]}
       context={<><strong>{messages.nav.staffConsole}</strong><Badge tone="warning">{user.staffRole}</Badge></>}
       userLabel={user.email}
       signOutLabel={messages.common.signOut}

@@ -15,11 +15,13 @@ import { staff } from './staff';
 import { errors } from './errors';
 import { credits } from './credits';
 import { addOns } from './addOns';
+import { audit } from './audit';
+import { staffConsole } from './staffConsole';
 import { docs } from './docs';
 import { impersonation } from './impersonation';
 import { serviceCredentials } from './serviceCredentials';
 
 /** zh-CN, the default locale: one file per namespace; its shape is the `Messages` type every locale follows. */
-export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, impersonation, docs, serviceCredentials };
+export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials };
 
 export type Messages = typeof zhCN;

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Badge, Card, DataTable, EmptyState, ErrorState, Input, LoadingState, PageHeader } from '@/components/ui';
@@ -22,7 +23,7 @@ export function TenantDirectory() {
     <div className="cf-stack-lg">
       <PageHeader title={t.title} description={t.description} />
       <ImpersonationEndedNotice />
-      <Input type="search" aria-label={messages.common.search} placeholder={t.searchPlaceholder} value={search}
+      <Input type="search" aria-label={messages.common.search} placeholder={messages.staffConsole.searchPlaceholder} value={search}
         onChange={(event) => { setSearch(event.target.value); setPage(1); }} />
       {tenants.isPending ? <LoadingState label={messages.common.loading} /> : tenants.isError ? (
         <ErrorState title={messages.common.error} message={tenants.error.message} onRetry={() => tenants.refetch()} retryLabel={messages.common.retry} />
@@ -35,7 +36,7 @@ export function TenantDirectory() {
             empty={<EmptyState title={t.empty} />}
             pagination={{ page, pageCount: Math.max(1, Math.ceil(tenants.data.total / PAGE_SIZE)), onPageChange: setPage, labels: { previous: messages.common.previous, next: messages.common.next, pageOf: messages.common.pageOf } }}
             columns={[
-              { key: 'tenant', header: t.tenant, cell: (row) => <span className="cf-stack-sm"><strong>{row.name}</strong><span className="cf-mono cf-small cf-muted">{row.id}</span></span> },
+              { key: 'tenant', header: t.tenant, cell: (row) => <span className="cf-stack-sm"><Link href={`/staff/tenants/${row.id}`}><strong>{row.name}</strong></Link><span className="cf-mono cf-small cf-muted">{row.id}</span></span> },
               { key: 'plan', header: t.plan, cell: (row) => row.planCode ?? '—' },
               { key: 'status', header: t.status, cell: (row) => <Badge tone={row.status === 'active' ? 'success' : 'warning'}>{row.status}</Badge> },
               { key: 'currency', header: t.currency, cell: (row) => row.currency },

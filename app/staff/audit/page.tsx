@@ -1,0 +1,5 @@
+import { StaffAuditView } from './StaffAuditView';
+
+export default function StaffAuditPage() {
+  return <StaffAuditView />;
+}
