@@ -33,6 +33,10 @@ export const PAGES: PageCase[] = [
     await page.locator('form button[type="submit"]').click();
     await expect(page.getByRole('alert').first()).toBeVisible();
   } },
+  { name: 'API reference', who: 'signed-out', path: '/docs/api', ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.docs.title })).toBeVisible();
+    await expect(page.getByText('GetCurrentPlan').first()).toBeVisible({ timeout: 30_000 });
+  } },
   { name: 'tenant picker', who: 'tenant-admin', path: '/tenants', ready: heading },
   { name: 'overview', who: 'tenant-admin', path: `/t/${TENANT}`, ready: async (page) => {
     await heading(page);

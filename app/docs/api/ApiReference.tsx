@@ -22,6 +22,9 @@ const CONFIGURATION = {
   defaultOpenAllTags: true,
   operationTitleSource: 'summary',
   theme: 'default',
+  // One colour scheme, checked for contrast by the accessibility test (docs.css darkens its palette).
+  forceDarkModeState: 'light',
+  hideDarkModeToggle: true,
   layout: 'modern',
 } as const;
 
