@@ -28,7 +28,7 @@ async function withDb<T>(work: (db: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-test('support impersonates tnt_demo read-only with a banner on every page, stops, and the tenant’s audit trail shows it', async ({ page }) => {
+test('support impersonates tnt_demo read-only with a banner on every page, stops, and the tenant’s audit trail shows it', async ({ page, browser }) => {
   const reason = `e2e ticket ${Date.now()}: customer asked about credits`;
   await signIn(page, 'support@counterfoil.dev');
   expect((await page.request.get('/api/trpc/tenants.overview', { headers: TENANT_HEADER })).status()).toBe(404);
@@ -56,7 +56,16 @@ test('support impersonates tnt_demo read-only with a banner on every page, stops
   await page.goto(`/t/${TENANT}`);
   await page.waitForURL(/\/staff\/tenants\?impersonation=ended/);
 
-  // The tenant's audit trail (no tenant audit page yet: read the rows the owners' audit log shows).
+  // The tenant owner sees that staff acted, and why, on the tenant's audit log page.
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await signIn(owner, 'owner@demo.counterfoil.dev');
+  await owner.goto(`/t/${TENANT}/audit`);
+  await expect(owner.getByTestId('impersonated-by').filter({ hasText: reason }).first()).toBeVisible();
+  await expect(owner.getByTestId('impersonated-by').filter({ hasText: 'support@counterfoil.dev' }).first()).toBeVisible();
+  await ownerContext.close();
+
+  // And the rows behind it, in the database.
   await withDb(async (db) => {
     const start = await db.query(
       "SELECT a.impersonation_id, a.after->>'reason' AS reason, a.actor_user_id, a.impersonator_user_id FROM audit_logs a JOIN users u ON u.id = a.actor_user_id WHERE a.tenant_id = $1 AND a.action = 'impersonation.start' AND u.email = 'support@counterfoil.dev' AND a.after->>'reason' = $2",
