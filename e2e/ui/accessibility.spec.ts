@@ -79,6 +79,24 @@ export const PAGES: PageCase[] = [
     await expect(page.getByRole('heading', { level: 1, name: messages.plans.title })).toBeVisible();
     await expect(page.getByTestId('plan-grid')).toBeVisible();
   } },
+  { name: 'audit log', who: 'tenant-admin', path: `/t/${TENANT}/audit`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.audit.title })).toBeVisible();
+    await expect(page.getByRole('table')).toBeVisible();
+  } },
+  { name: 'staff audit log', who: 'staff-admin', path: '/staff/audit', ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.audit.title })).toBeVisible();
+    await expect(page.getByRole('table')).toBeVisible();
+  } },
+  { name: 'staff tenant page', who: 'staff-admin', path: `/staff/tenants/${TENANT}`, ready: async (page) => {
+    await heading(page);
+    await expect(page.getByTestId('member-email').first()).toBeVisible();
+    await expect(page.getByTestId('staff-invoice').first()).toBeVisible();
+  } },
+  { name: 'staff tenant page, adjust credit dialog open', who: 'staff-admin', path: `/staff/tenants/${TENANT}`, ready: async (page) => {
+    await page.getByTestId('adjust-credit').click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(page.locator('#adjust-amount')).toBeVisible();
+  } },
   { name: 'staff catalog', who: 'staff-admin', path: '/staff/catalog', ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.plans.staffCatalog.title })).toBeVisible();
     await expect(page.getByTestId('catalog-pro')).toBeVisible();
