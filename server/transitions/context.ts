@@ -30,14 +30,13 @@ export async function cyclePrice(db: Tx, planCode: string, currency: string, cyc
  * (DOMAIN.md lessons: consecutive changes never credit more than was paid).
  */
 export async function paidRemaining(db: Tx, tenantId: string, subscriptionId: string, periodEnd: Date) {
-  const [lines, credits, netted] = await Promise.all([
-    db.billingLineItem.findMany({
-      where: { tenantId, billingRecord: { is: { subscriptionId, periodEnd, type: { in: ['subscription', 'proration'] }, status: { notIn: ['void', 'draft'] } } }, OR: [{ periodEnd: null }, { periodEnd }] },
-      select: { amount: true, taxAmount: true },
-    }),
-    db.planTransition.findMany({ where: { tenantId, subscriptionId, periodEnd, state: 'finished', creditTransactionId: { not: null } }, select: { creditAmount: true, chargeAmount: true, creditTaxAmount: true, chargeTaxAmount: true } }),
-    db.planTransition.findMany({ where: { tenantId, subscriptionId, newPeriodEnd: periodEnd, state: 'finished', billingRecordId: null }, select: { chargeAmount: true, chargeTaxAmount: true } }),
-  ]);
+  // Sequential: a transaction has one connection, and pg refuses overlapping queries on it from v9.
+  const lines = await db.billingLineItem.findMany({
+    where: { tenantId, billingRecord: { is: { subscriptionId, periodEnd, type: { in: ['subscription', 'proration'] }, status: { notIn: ['void', 'draft'] } } }, OR: [{ periodEnd: null }, { periodEnd }] },
+    select: { amount: true, taxAmount: true },
+  });
+  const credits = await db.planTransition.findMany({ where: { tenantId, subscriptionId, periodEnd, state: 'finished', creditTransactionId: { not: null } }, select: { creditAmount: true, chargeAmount: true, creditTaxAmount: true, chargeTaxAmount: true } });
+  const netted = await db.planTransition.findMany({ where: { tenantId, subscriptionId, newPeriodEnd: periodEnd, state: 'finished', billingRecordId: null }, select: { chargeAmount: true, chargeTaxAmount: true } });
   return {
     amount: sum(lines.map((l) => l.amount)).plus(sum(netted.map((n) => n.chargeAmount))).minus(sum(credits.map((c) => money(c.creditAmount).minus(money(c.chargeAmount))))),
     tax: sum(lines.map((l) => l.taxAmount)).plus(sum(netted.map((n) => n.chargeTaxAmount))).minus(sum(credits.map((c) => money(c.creditTaxAmount).minus(money(c.chargeTaxAmount))))),
