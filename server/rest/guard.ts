@@ -16,7 +16,7 @@ import { newEnvelopeMeta, type Envelope, type EnvelopeMeta } from './envelopes';
 import { assertSafeText, queryObject, readJsonBody, validate } from './parse';
 import { JSON_HEADERS, errorResponse } from './respond';
 import { requestFingerprint, runIdempotent } from './idempotency';
-import { enforceRateLimit } from './rate-limit';
+import { enforceRateLimit } from '../platform/rate-limit';
 
 type RouteParams = { params: Promise<Record<string, string | string[] | undefined>> };
 export type RouteHandler = (request: Request, context: RouteParams) => Promise<Response>;

@@ -3,7 +3,7 @@ import { setClock, useSystemClock } from '../clock';
 import { seedApiKey, seedTestTenant, type SeededTenant } from '../../prisma/seed/factories';
 import { bearer, callRoute } from '../../test/harness';
 import { GET as currentPlan } from '@/app/api/web/namespaces/[namespace]/usage_plans/current/route';
-import { TokenBuckets } from './rate-limit';
+import { TokenBuckets } from '../platform/rate-limit';
 
 describe('TokenBuckets', () => {
   it('allows a burst, then refills at the per-minute rate', () => {
