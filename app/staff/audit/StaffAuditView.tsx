@@ -2,10 +2,10 @@
 
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, ErrorState, LoadingState, PageHeader, buttonClassName } from '@/components/ui';
+import { Card, PageHeader, buttonClassName } from '@/components/ui';
 import { useTRPC } from '@/components/providers/trpc';
 import { useI18n } from '@/components/providers/i18n';
-import { AuditFilterBar, AuditTable, exportHref, type AuditFilterValues } from '@/app/t/[tenantId]/audit/AuditLog';
+import { AuditFilterBar, AuditResults, exportHref, type AuditFilterValues } from '@/app/t/[tenantId]/audit/AuditLog';
 
 const PAGE_SIZE = 50;
 
@@ -21,18 +21,7 @@ export function StaffAuditView() {
       <PageHeader title={t.title} description={t.staffDescription}
         actions={<a className={buttonClassName('secondary')} href={exportHref('/staff/audit/export', filters)} download data-testid="audit-export">{t.exportCsv}</a>} />
       <Card title={t.filters}><AuditFilterBar withTenant onApply={setFilters} /></Card>
-      {list.isPending ? <LoadingState label={messages.common.loading} /> : list.isError ? (
-        <ErrorState title={messages.common.error} message={list.error.message} onRetry={() => list.refetch()} retryLabel={messages.common.retry} />
-      ) : (
-        <Card flush>
-          <AuditTable rows={list.data.pages.flatMap((page) => page.items)} timeZone="UTC" showTenant />
-          {list.hasNextPage ? (
-            <div className="cf-row cf-row-end" style={{ padding: '0.75rem' }}>
-              <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>{t.more}</Button>
-            </div>
-          ) : null}
-        </Card>
-      )}
+      <AuditResults list={list} timeZone="UTC" showTenant />
     </div>
   );
 }

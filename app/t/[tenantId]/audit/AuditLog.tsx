@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, DataTable, EmptyState, Field, Input } from '@/components/ui';
+import { Badge, Button, Card, DataTable, EmptyState, ErrorState, Field, Input, LoadingState } from '@/components/ui';
 import { useI18n } from '@/components/providers/i18n';
 import { formatDateTime } from '@/components/portal/format';
 import type { AuditRow } from '@/server/audit/schema';
@@ -100,5 +100,36 @@ export function AuditTable({ rows, timeZone, showTenant }: { rows: AuditRow[]; t
         { key: 'request', header: t.requestId, cell: (row) => <span className="cf-mono cf-small">{row.requestId ?? '—'}</span> },
       ]}
     />
+  );
+}
+
+/** What the audit pages' infinite query gives the results: pages of rows and the next-page controls. */
+export type AuditPages = {
+  isPending: boolean;
+  isError: boolean;
+  error: { message: string } | null;
+  data?: { pages: { items: AuditRow[] }[] };
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+  refetch: () => unknown;
+};
+
+/** Loading, error, or the rows with "load more": the same for the tenant's and the staff's audit page. */
+export function AuditResults({ list, timeZone, showTenant }: { list: AuditPages; timeZone: string; showTenant?: boolean }) {
+  const { messages } = useI18n();
+  if (list.isPending) return <LoadingState label={messages.common.loading} />;
+  if (list.isError || !list.data) {
+    return <ErrorState title={messages.common.error} message={list.error?.message ?? messages.common.error} onRetry={() => list.refetch()} retryLabel={messages.common.retry} />;
+  }
+  return (
+    <Card flush>
+      <AuditTable rows={list.data.pages.flatMap((page) => page.items)} timeZone={timeZone} showTenant={showTenant} />
+      {list.hasNextPage ? (
+        <div className="cf-row cf-row-end" style={{ padding: '0.75rem' }}>
+          <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>{messages.audit.more}</Button>
+        </div>
+      ) : null}
+    </Card>
   );
 }
