@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { decimalString } from '../money-schema';
 
 /** An add-on code as the catalog names it (F5: `f5xc_waap_standard`; ours: `advanced_mfa`). */
 export const addOnCode = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/);
-/** Decimal strings as tRPC carries money: exact digits, never a float. */
-const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 /**
  * F5 ops 18–19 body: the oneof `addon_choice`, one key naming the add-on with the value `{}`;

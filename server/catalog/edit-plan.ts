@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonNegativeDecimalInput as decimalString } from '../money-schema';
 import { prisma } from '../db';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
@@ -7,7 +8,6 @@ import { money, toDecimalString } from '../money';
 import { inTransaction, type Tx } from '../transaction';
 import { invalidateCatalogCache } from './plans';
 
-const decimalString = z.string().regex(/^\d{1,21}(\.\d{1,9})?$/, 'a non-negative decimal with at most 9 places');
 
 /** A staff admin's edit of one plan: prices per currency and cycle, included units, settings. */
 export const editPlanInput = z.strictObject({

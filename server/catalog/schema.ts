@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonNegativeDecimalInput as decimalString } from '../money-schema';
 
 /** F5 (seed 003) wire shapes of the plan catalog, field for field (F5-BILLING-API.md §5). */
 export const f5Locale = z.enum(['zh-cn', 'en-us']);
@@ -49,7 +50,6 @@ export const noQuery = z.strictObject({});
 
 
 // --- Catalog definitions (staff admin, the demo seed): prices are decimal strings, never numbers.
-const decimalString = z.string().regex(/^\d{1,21}(\.\d{1,9})?$/, 'a non-negative decimal with at most 9 places');
 const localized = { name: z.string().min(1), nameZh: z.string().min(1) };
 
 export const productInput = z.strictObject({

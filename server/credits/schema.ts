@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { decimalString } from '../money-schema';
 import { CreditSource, CreditTransactionType } from '../generated/prisma/enums';
 
 /** A positive decimal string in the tenant's currency, up to 9 places (numeric(30,9)). */
 const positiveAmount = z.string().regex(/^\d{1,21}(\.\d{1,9})?$/).refine((v) => /[1-9]/.test(v), 'must be above zero')
   .describe('a positive decimal string in the tenant\'s currency, up to 9 places');
-/** Decimal strings as tRPC carries money: exact digits, never a float. */
-const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 /**
  * `grantCredit`: a credit row. `proration` is what a downgrade (or an add-on ended early) gives back,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { decimalString } from '../money-schema';
 import { BillingCycle, BillingRecordStatus, BillingRecordType, MembershipRole, SubscriptionStatus, TenantStatus } from '../generated/prisma/enums';
 import { safeString } from '../platform/safe-text';
 
-const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 export const staffTenantInput = z.strictObject({ tenantId: safeString().trim().min(1).max(100) });
 export type StaffTenantInput = z.output<typeof staffTenantInput>;

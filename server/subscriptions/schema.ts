@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalString } from '../money-schema';
 import { BillingCycle, PlanTransitionDirection, PlanTransitionState, SubscriptionAddOnStatus, SubscriptionStatus } from '../generated/prisma/enums';
 
 export const startSubscriptionInput = z.strictObject({
@@ -40,21 +41,25 @@ export type ResumeSubscriptionInput = CancelSubscriptionInput;
 export const setAutoRenewInput = z.strictObject({ tenantId: z.string().min(1).max(64), autoRenew: z.boolean() });
 export type SetAutoRenewInput = z.output<typeof setAutoRenewInput>;
 
-const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
 const planName = z.object({ code: z.string(), name: z.string(), nameZh: z.string() });
+
+/** A subscription's identity, price and current period, as every view of it shows them. */
+export const subscriptionPeriodFields = {
+  id: z.string(),
+  status: z.enum(SubscriptionStatus),
+  billingCycle: z.enum(BillingCycle),
+  amount: decimalString.describe('the plan price per period, a decimal string in `currency`'),
+  currency: z.string(),
+  currentPeriodStart: z.date(),
+  currentPeriodEnd: z.date(),
+  trialEndDate: z.date().nullable(),
+};
 
 /** `subscriptions.current`: the live subscription as the portal shows it, or null. */
 export const currentSubscription = z.object({
   subscription: z.object({
-    id: z.string(),
-    status: z.enum(SubscriptionStatus),
+    ...subscriptionPeriodFields,
     plan: planName,
-    billingCycle: z.enum(BillingCycle),
-    amount: decimalString.describe('the plan price per period, a decimal string in `currency`'),
-    currency: z.string(),
-    currentPeriodStart: z.date(),
-    currentPeriodEnd: z.date(),
-    trialEndDate: z.date().nullable(),
     gracePeriodDays: z.number().int(),
     /** When an unpaid subscription is suspended (past_due) or was (suspended); null when nothing is unpaid. */
     graceEndsAt: z.date().nullable(),

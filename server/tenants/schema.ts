@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { BillingCycle, BillingRecordStatus, BillingRecordType, MembershipRole, StaffRole, SubscriptionStatus } from '../generated/prisma/enums';
+import { decimalString } from '../money-schema';
+import { subscriptionPeriodFields } from '../subscriptions/schema';
+import { BillingRecordStatus, BillingRecordType, MembershipRole, StaffRole } from '../generated/prisma/enums';
 import { SUPPORTED_CURRENCIES } from '../money';
 import { isValidTimeZone } from '../time/zoned';
 
-/** Decimal strings as tRPC carries money: exact digits, never a float. */
-const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 export const createTenantInput = z.strictObject({
   /** Explicit ids are for fixtures and the demo seed (`tnt_demo`); the product mints random ones. */
@@ -33,14 +33,7 @@ export const tenantOverview = z.object({
     role: z.enum(MembershipRole).nullable(),
   }),
   subscription: z.object({
-    id: z.string(),
-    status: z.enum(SubscriptionStatus),
-    billingCycle: z.enum(BillingCycle),
-    amount: decimalString.describe('the plan price per period, a decimal string in `currency`'),
-    currency: z.string(),
-    currentPeriodStart: z.date(),
-    currentPeriodEnd: z.date(),
-    trialEndDate: z.date().nullable(),
+    ...subscriptionPeriodFields,
     cancelAtPeriodEnd: z.boolean(),
     autoRenew: z.boolean(),
     plan: z.object({ code: z.string(), name: z.string(), nameZh: z.string() }),
