@@ -37,6 +37,8 @@ export const TABLE_CLASSES = {
     charge_lines: 'tenant_id',
     impersonation_sessions: 'tenant_id',
     idempotency_keys: 'tenant_id',
+    billing_profiles: 'tenant_id',
+    invoice_pdfs: 'tenant_id',
   } as Record<string, string>,
   /** Copied to every node: small, read everywhere, rarely written. */
   reference: [
