@@ -29,6 +29,7 @@ export const TABLE_CLASSES = {
     usage_alerts: 'tenant_id',
     usage_alert_triggers: 'tenant_id',
     notifications: 'tenant_id',
+    payment_attempts: 'tenant_id',
     billing_accounts: 'tenant_id',
     management_groups: 'tenant_id',
     resource_groups: 'tenant_id',
