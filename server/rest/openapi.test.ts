@@ -1,28 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '@/app/api/operations';
 import { openApiDocument } from './openapi';
 import type { Operation } from './operations';
-
-/** REST route files (not the portal's own tRPC, auth and OpenAPI endpoints, nor its pages' CSV downloads). */
-const INTERNAL_ROUTES = ['/api/trpc/{trpc}', '/api/auth/{...nextauth}', '/api/openapi.json', '/t/{tenantId}/audit/export', '/staff/audit/export'];
-const APP = resolve(process.cwd(), 'app');
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return routeFiles(path);
-    return entry === 'route.ts' ? [path] : [];
-  });
-}
-
-const servedPath = (file: string) => `/${relative(APP, dirname(file)).split(sep).join('/')}`.replace(/\[([^\]]+)\]/g, '{$1}');
-/** `app/<prefix>/[...unknown]/route.ts`: the JSON 404 of each API prefix (server/rest/unknown-path.ts), not an operation. */
-const isUnknownPathFallback = (file: string) => servedPath(file).endsWith('/{...unknown}');
-const restRouteFiles = () => routeFiles(APP).filter((file) => !INTERNAL_ROUTES.includes(servedPath(file)) && !isUnknownPathFallback(file));
+import { restRouteFiles, servedPath } from '@/test/route-files';
 
 describe('OpenAPI document', () => {
   it('lists exactly the REST routes the app serves', () => {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedApiKey, seedTestTenant, seedUser, uniqueSuffix, type SeededTenant } from '../../prisma/seed/factories';
+import { seedUser, uniqueSuffix } from '../../prisma/seed/factories';
+import { seedIsolationFixture } from '../../test/isolation-fixture';
 import { callerFor } from '../../test/harness';
 import type { Caller, Fixture, IsolationCase as Case, IsolationCases } from '../../test/isolation';
 import { STAFF_ROLES, TENANT_ROLES, tenantRoleAtLeast } from '../auth/roles';
 import { prisma } from '../db';
-import { startSubscription } from '../subscriptions/start-subscription';
 import { apiKeysIsolationCases } from '../apikeys/isolation-cases';
 import { staffIsolationCases } from '../staff/isolation-cases';
 import { tenantsIsolationCases } from '../tenants/isolation-cases';
@@ -16,6 +16,7 @@ import { creditsIsolationCases } from '../credits/isolation-cases';
 import { subscriptionsIsolationCases } from '../subscriptions/isolation-cases';
 import { addOnsIsolationCases } from '../addons/isolation-cases';
 import { auditIsolationCases } from '../audit/isolation-cases';
+import { billingProfileIsolationCases } from '../billing-profile/isolation-cases';
 import { buildContext } from './context';
 import { createCallerFactory } from './init';
 import { appRouter } from '../app-router';
@@ -26,7 +27,7 @@ import { appRouter } from '../app-router';
  * fails the first test.
  */
 const createCaller = createCallerFactory(appRouter);
-const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, catalogIsolationCases, planTransitionsIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases, auditIsolationCases];
+const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, catalogIsolationCases, planTransitionsIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases, auditIsolationCases, billingProfileIsolationCases];
 const PROCEDURES: IsolationCases = Object.assign({}, ...DOMAIN_CASES);
 const entries = Object.entries(PROCEDURES);
 const tenantCases = entries.filter((e): e is [string, Extract<Case, { kind: 'tenant' }>] => e[1].kind === 'tenant');
@@ -34,17 +35,9 @@ const tenantCases = entries.filter((e): e is [string, Extract<Case, { kind: 'ten
 let fx: Fixture;
 let callers: { ownerA: Caller; ownerBatA: Caller; ownerBatB: Caller; outsiderAtA: Caller; ownerAnoHeader: Caller; staffAtA: Caller; signedOutAtA: Caller; ownerBatGhost: Caller };
 
-async function invoiceOf(seeded: SeededTenant): Promise<string> {
-  await startSubscription({ tenantId: seeded.tenant.id, planCode: 'starter', adminUserId: seeded.users.owner.id }, seeded.ownerActor);
-  const record = await prisma.billingRecord.findFirstOrThrow({ where: { tenantId: seeded.tenant.id } });
-  return record.invoiceNumber!;
-}
-
 beforeAll(async () => {
-  const [A, B] = [await seedTestTenant('CNY'), await seedTestTenant('USD')];
-  const [keyA, keyB, invoiceA, invoiceB] = [await seedApiKey(A), await seedApiKey(B), await invoiceOf(A), await invoiceOf(B)];
-  const leaks = [A.tenant.name, keyA.apiKey.prefix, keyA.key, invoiceA, ...Object.values(A.users).map((u) => u.email)];
-  fx = { A, B, keyA, keyB, invoiceA, invoiceB, leaks };
+  fx = await seedIsolationFixture();
+  const { A, B } = fx;
   const outsider = await seedUser(`outsider-${uniqueSuffix()}@elsewhere.test`, 'Outsider');
   const staff = await seedUser(`support-${uniqueSuffix()}@staff.test`, 'Support', { staffRole: 'support' });
   callers = {
