@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "payment_methods" ADD COLUMN     "holder" VARCHAR(200);
+
