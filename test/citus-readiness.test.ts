@@ -25,6 +25,7 @@ export const TABLE_CLASSES = {
     usage_events: 'tenant_id',
     usage_hourly: 'tenant_id',
     usage_daily: 'tenant_id',
+    usage_monthly: 'tenant_id',
     metered_billing_items: 'tenant_id',
     usage_alerts: 'tenant_id',
     usage_alert_triggers: 'tenant_id',
