@@ -8,6 +8,7 @@ import { creditsRouter } from './credits/router';
 import { subscriptionsRouter } from './subscriptions/router';
 import { addOnsRouter } from './addons/router';
 import { auditRouter } from './audit/router';
+import { billingProfileRouter } from './billing-profile/router';
 
 /**
  * The root tRPC router sits at the top of the server tree: it imports the domain routers, which
@@ -23,6 +24,7 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   addOns: addOnsRouter,
   audit: auditRouter,
+  billingProfile: billingProfileRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import type { BillingRecordType } from '../generated/prisma/enums';
 import { applyAvailableCredit } from '../credits/ledger';
 import { inTransaction, type Tx } from '../transaction';
 import { nextInvoiceNumber } from './invoice-numbers';
+import { billingProfileSnapshot } from '../billing-profile/billing-profile';
 
 export type InvoiceLineInput = {
   resourceType: string;
@@ -47,13 +48,15 @@ async function issueIn(tx: Tx, input: IssueInvoiceInput, actor: Actor) {
   const taxAmount = sum(priced.map((p) => p.taxAmount));
   const amount = subtotal.plus(taxAmount);
   const recordId = newId('rec');
+  // The buyer as of finalization (read before the number lock): later profile edits never change an issued invoice.
+  const buyerProfile = await billingProfileSnapshot(tx, input.tenantId);
   const record = await tx.billingRecord.create({
     data: {
       tenantId: input.tenantId, id: recordId, type: input.type, status: 'open', description: input.description, currency: tenant.currency,
       subtotal, taxAmount, amount,
       subscriptionId: input.subscriptionId ?? null, appId: input.appId ?? null,
       periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null,
-      invoiceNumber: await nextInvoiceNumber(tx, issuedAt), finalizedAt: issuedAt,
+      invoiceNumber: await nextInvoiceNumber(tx, issuedAt), finalizedAt: issuedAt, buyerProfile,
       dueAt: new Date(issuedAt.getTime() + (input.dueInDays ?? 14) * 86_400_000), createdAt: issuedAt,
       lineItems: {
         create: priced.map(({ line, index, amount: lineAmount, taxAmount: lineTax }) => ({
