@@ -1,5 +1,6 @@
 import { LosslessNumber, stringify } from 'lossless-json';
-import { Decimal, toDecimalString } from './money';
+import { toDecimalString } from './money';
+import { isExactDecimal } from './money-schema';
 import { rfc3339 } from './time/rfc3339';
 
 /**
@@ -11,17 +12,12 @@ function prepare(value: unknown): unknown {
   if (value instanceof Date) return rfc3339(value);
   if (Array.isArray(value)) return value.map(prepare);
   if (value && typeof value === 'object') {
-    if (isDecimalLike(value)) return new LosslessNumber(toDecimalString(value));
+    if (isExactDecimal(value)) return new LosslessNumber(toDecimalString(value));
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = prepare(item);
     return out;
   }
   return value;
-}
-
-/** Prisma's own Decimal class is a separate decimal.js clone; recognise it by shape. */
-function isDecimalLike(value: object): value is Decimal {
-  return typeof (value as { toFixed?: unknown }).toFixed === 'function' && 'd' in value && 'e' in value && 's' in value;
 }
 
 export function writeJson(value: unknown): string {
