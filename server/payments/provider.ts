@@ -12,3 +12,6 @@ export function paymentProvider(name = process.env.PAYMENT_PROVIDER ?? 'sandbox'
   if (!provider) throw new Error(`unknown payment provider ${name}`);
   return provider;
 }
+
+/** A card's expiry month is still current (processor-independent; the sandbox checks the same at tokenize and charge). */
+export { expiryInFuture } from './sandbox-provider';
