@@ -8,6 +8,7 @@ import { creditsRouter } from './credits/router';
 import { subscriptionsRouter } from './subscriptions/router';
 import { addOnsRouter } from './addons/router';
 import { auditRouter } from './audit/router';
+import { paymentMethodsRouter } from './payment-methods/router';
 import { billingProfileRouter } from './billing-profile/router';
 
 /**
@@ -24,6 +25,7 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   addOns: addOnsRouter,
   audit: auditRouter,
+  paymentMethods: paymentMethodsRouter,
   billingProfile: billingProfileRouter,
 });
 
