@@ -1,11 +1,14 @@
 /** Every background job, once. Adding a job is one `defineJob` and one line here. */
 import type { JobDefinition } from './registry';
 import { subscriptionPastDue, subscriptionPeriodEnd, subscriptionSweep } from './subscription-jobs';
+import { invoiceCollection, invoiceCollectionSweep } from './collection-jobs';
 
 export const JOBS: readonly JobDefinition<unknown>[] = [
   subscriptionSweep,
   subscriptionPeriodEnd,
   subscriptionPastDue,
+  invoiceCollectionSweep,
+  invoiceCollection,
 ];
 
 export function jobNamed(name: string, jobs: readonly JobDefinition<unknown>[] = JOBS): JobDefinition<unknown> {

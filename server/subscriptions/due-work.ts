@@ -1,5 +1,5 @@
 import { prisma } from '../db';
-import { PERIOD_END_STATUSES, UNPAID_STATUSES, graceEnd } from './lifecycle';
+import { PERIOD_END_STATUSES, UNPAID_INVOICE_STATUSES, UNPAID_STATUSES, graceEnd } from './lifecycle';
 
 const inTenants = (tenantIds?: readonly string[]) => (tenantIds ? { tenantId: { in: [...tenantIds] } } : {});
 
@@ -32,7 +32,7 @@ export async function findDuePastDueReviews(at: Date, tenantIds?: readonly strin
   for (const sub of subs) {
     const [oldest, ledger] = await Promise.all([
       prisma.billingRecord.findFirst({
-        where: { tenantId: sub.tenantId, subscriptionId: sub.id, type: 'subscription', status: 'open' },
+        where: { tenantId: sub.tenantId, subscriptionId: sub.id, type: 'subscription', status: { in: [...UNPAID_INVOICE_STATUSES] } },
         orderBy: [{ periodStart: 'asc' }, { createdAt: 'asc' }], select: { periodStart: true, createdAt: true },
       }),
       prisma.creditTransaction.findFirst({ where: { tenantId: sub.tenantId }, orderBy: { seq: 'desc' }, select: { seq: true, balance: true } }),

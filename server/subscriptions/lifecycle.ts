@@ -15,6 +15,8 @@ import type { Tx } from '../transaction';
 
 /** Statuses whose period end the renewal job acts on. */
 export const PERIOD_END_STATUSES: readonly SubscriptionStatus[] = ['trialing', 'active', 'past_due', 'suspended'];
+/** Invoice statuses still owed: open (being collected) and failed (dunning exhausted). */
+export const UNPAID_INVOICE_STATUSES = ['open', 'failed'] as const;
 /** Statuses with an unpaid subscription invoice. */
 export const UNPAID_STATUSES: readonly SubscriptionStatus[] = ['past_due', 'suspended'];
 
@@ -44,10 +46,13 @@ export function assertStatus(sub: { status: SubscriptionStatus; endedAt: Date | 
   if (sub.endedAt || !allowed.includes(sub.status)) throw conflict(`the subscription is ${sub.status}`, 'SUBSCRIPTION_STATE');
 }
 
-/** Open subscription invoices of one subscription, oldest period first. */
+/**
+ * Unpaid subscription invoices of one subscription, oldest period first: open ones, and `failed`
+ * ones (collection's dunning schedule ran out; still owed).
+ */
 export function unpaidInvoices(db: Pick<Tx, 'billingRecord'>, tenantId: string, subscriptionId: string) {
   return db.billingRecord.findMany({
-    where: { tenantId, subscriptionId, type: 'subscription', status: 'open' },
+    where: { tenantId, subscriptionId, type: 'subscription', status: { in: [...UNPAID_INVOICE_STATUSES] } },
     orderBy: [{ periodStart: 'asc' }, { createdAt: 'asc' }],
     select: { id: true, periodStart: true, createdAt: true },
   });

@@ -11,6 +11,7 @@ import { applyDueScheduledTransition } from '../transitions/apply';
 import { cyclePrice } from '../transitions/context';
 import { addOnRenewalLines } from '../addons/add-ons';
 import type { RenewDueSubscriptionsInput, RenewSubscriptionInput } from './schema';
+import { hasCollectableMethod } from '../collection/methods';
 
 /**
  * The renewal job: every subscription whose period has ended either ends (cancel at period end,
@@ -78,8 +79,9 @@ export async function renewSubscription(input: RenewSubscriptionInput, actor: Ac
     if (lines.length > 0) {
       await issueInvoice({ tenantId, type: 'subscription', subscriptionId, periodStart: start, periodEnd: end, description: planLines.description, lines }, actor, tx);
     }
-    // Invoices settle from credit only: one left open after the renewal is unpaid, and the grace period starts.
-    await markPastDueIfUnpaid(tx, actor, { tenantId, subscriptionId });
+    // With a payment method on file the open invoice waits for collection (its first failed step makes the
+    // subscription past_due); without one nothing will pay it but credit: unpaid now, and the grace period starts.
+    if (!(await hasCollectableMethod(tenantId, tx))) await markPastDueIfUnpaid(tx, actor, { tenantId, subscriptionId });
     return true;
   });
 }

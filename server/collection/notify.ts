@@ -1,0 +1,54 @@
+import { now } from '../clock';
+import { newId } from '../ids';
+import { toDecimalString, type Decimal } from '../money';
+import type { Tx } from '../transaction';
+
+export type CollectionNotice =
+  | { kind: 'invoice.paid'; invoiceId: string; invoiceNumber: string | null; amount: Decimal; currency: string; last4: string | null; step: number | null }
+  | { kind: 'invoice.payment_failed'; invoiceId: string; invoiceNumber: string | null; amount: Decimal; currency: string; step: number; final: boolean; declineMessage: string | null };
+
+/** Who hears about money: the roles that can act on it (owner, admin, billing). */
+const BILLING_ROLES = ['owner', 'admin', 'billing'] as const;
+
+function text(notice: CollectionNotice, zh: boolean): { title: string; body: string } {
+  const number = notice.invoiceNumber ?? notice.invoiceId;
+  const amount = `${toDecimalString(notice.amount)} ${notice.currency}`;
+  if (notice.kind === 'invoice.paid') {
+    const card = notice.last4 ? (zh ? `（尾号 ${notice.last4}）` : ` (ending ${notice.last4})`) : '';
+    return zh
+      ? { title: `账单 ${number} 已支付`, body: `已从您的付款方式${card}收取 ${amount}。` }
+      : { title: `Invoice ${number} paid`, body: `${amount} was charged to your payment method${card}.` };
+  }
+  const reason = notice.declineMessage ? (zh ? `原因：${notice.declineMessage}` : `Reason: ${notice.declineMessage}`) : '';
+  if (notice.final) {
+    return zh
+      ? { title: `账单 ${number} 扣款失败`, body: `${amount} 多次扣款均未成功，请更新付款方式或联系我们。${reason}` }
+      : { title: `Payment for invoice ${number} failed`, body: `We could not collect ${amount} after several attempts. Please update your payment method or contact us. ${reason}`.trim() };
+  }
+  return zh
+    ? { title: `账单 ${number} 扣款未成功`, body: `${amount} 扣款未成功，我们将稍后重试。${reason}` }
+    : { title: `Payment for invoice ${number} did not go through`, body: `We could not collect ${amount}; we will retry. ${reason}`.trim() };
+}
+
+/**
+ * One in-app notification per billing member, in the tenant's language. A failed step is told once
+ * (looked up by invoice and step first, so a re-run of the step does not tell it again).
+ * Email: the alerts mailer (server/notifications/mailer) does not exist yet; when it does, enqueue
+ * an email row here too.
+ */
+export async function notifyCollection(tx: Tx, tenantId: string, notice: CollectionNotice): Promise<void> {
+  const key = `${notice.kind}:${notice.invoiceId}:${notice.step ?? 'manual'}`;
+  const told = await tx.notification.findFirst({ where: { tenantId, kind: notice.kind, data: { path: ['noticeKey'], equals: key } }, select: { id: true } });
+  if (told) return;
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { locale: true } });
+  const members = await tx.membership.findMany({ where: { tenantId, role: { in: [...BILLING_ROLES] } }, select: { userId: true } });
+  const { title, body } = text(notice, tenant.locale === 'zh-CN');
+  const at = now();
+  const data = { noticeKey: key, invoiceId: notice.invoiceId, invoiceNumber: notice.invoiceNumber, amount: toDecimalString(notice.amount), currency: notice.currency, step: notice.step };
+  await tx.notification.createMany({
+    data: members.map((m) => ({
+      tenantId, id: newId('ntf'), userId: m.userId, channel: 'in_app' as const, kind: notice.kind, title, body, data,
+      deliveryStatus: 'sent' as const, sentAt: at, createdAt: at,
+    })),
+  });
+}
