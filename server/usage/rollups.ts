@@ -1,0 +1,90 @@
+import { Prisma, type Tx } from '../db';
+import { hourStartOf, localCalendar } from './local-calendar';
+import { nanosToDecimal } from './quantity';
+import type { ValidEvent } from './validate-events';
+
+/**
+ * The batch's contribution to one rollup row. Counters: quantity adds. Gauges: quantity adds the
+ * samples (average = quantity / event_count), max_value keeps the peak, last_value the sample with
+ * the latest time (equal times: the larger sample, so the result never depends on arrival order).
+ */
+type Cell = { namespaceId: string; appId: string; resourceType: string; bucket: string; gauge: boolean; nanos: bigint; max: bigint; last: bigint; lastAtMs: number; count: number };
+
+export type Grain = 'hourly' | 'daily' | 'monthly';
+const TABLES: Record<Grain, { table: string; column: string; type: string }> = {
+  hourly: { table: 'usage_hourly', column: 'hour_start', type: 'timestamptz' },
+  daily: { table: 'usage_daily', column: 'day', type: 'date' },
+  monthly: { table: 'usage_monthly', column: 'month', type: 'date' },
+};
+
+function add(cells: Map<string, Cell>, event: ValidEvent, bucket: string) {
+  const key = `${event.namespaceId}\u0000${event.appId}\u0000${event.resourceType}\u0000${bucket}`;
+  const cell = cells.get(key);
+  if (!cell) {
+    cells.set(key, { namespaceId: event.namespaceId, appId: event.appId, resourceType: event.resourceType, bucket, gauge: event.kind === 'gauge', nanos: event.nanos, max: event.nanos, last: event.nanos, lastAtMs: event.atMs, count: 1 });
+    return;
+  }
+  cell.nanos += event.nanos;
+  cell.count += 1;
+  if (event.nanos > cell.max) cell.max = event.nanos;
+  if (event.atMs > cell.lastAtMs || (event.atMs === cell.lastAtMs && event.nanos > cell.last)) {
+    cell.last = event.nanos;
+    cell.lastAtMs = event.atMs;
+  }
+}
+
+/** The batch aggregated in memory, per grain; days and months in the tenant's timezone. */
+export function aggregate(events: readonly ValidEvent[], timeZone: string): Record<Grain, Cell[]> {
+  const calendar = localCalendar(timeZone);
+  const grains = { hourly: new Map<string, Cell>(), daily: new Map<string, Cell>(), monthly: new Map<string, Cell>() };
+  for (const event of events) {
+    const local = calendar(event.atMs);
+    add(grains.hourly, event, new Date(hourStartOf(event.atMs)).toISOString());
+    add(grains.daily, event, local.day);
+    add(grains.monthly, event, local.month);
+  }
+  // One key order for every transaction, so concurrent ingests lock rollup rows in the same order.
+  const sorted = (cells: Map<string, Cell>) => [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
+  return { hourly: sorted(grains.hourly), daily: sorted(grains.daily), monthly: sorted(grains.monthly) };
+}
+
+/** One set-based upsert per grain: INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE. */
+export async function upsertRollup(tx: Tx, tenantId: string, grain: Grain, cells: readonly Cell[], at: Date): Promise<void> {
+  if (cells.length === 0) return;
+  const { table, column, type } = TABLES[grain];
+  const gaugeValue = (cell: Cell, value: bigint) => (cell.gauge ? nanosToDecimal(value) : null);
+  await tx.$executeRaw`
+    INSERT INTO ${Prisma.raw(table)} AS t (tenant_id, namespace_id, app_id, resource_type, ${Prisma.raw(column)}, quantity, max_value, last_value, last_at, event_count, updated_at)
+    SELECT ${tenantId}, u.namespace_id, u.app_id, u.resource_type, u.bucket::${Prisma.raw(type)}, u.quantity::numeric, u.max_value::numeric, u.last_value::numeric, u.last_at::timestamptz, u.event_count, ${at}
+    FROM unnest(${cells.map((c) => c.namespaceId)}::text[], ${cells.map((c) => c.appId)}::text[], ${cells.map((c) => c.resourceType)}::text[],
+      ${cells.map((c) => c.bucket)}::text[], ${cells.map((c) => nanosToDecimal(c.nanos))}::text[], ${cells.map((c) => gaugeValue(c, c.max))}::text[],
+      ${cells.map((c) => gaugeValue(c, c.last))}::text[], ${cells.map((c) => new Date(c.lastAtMs).toISOString())}::text[], ${cells.map((c) => c.count)}::int[])
+      WITH ORDINALITY AS u(namespace_id, app_id, resource_type, bucket, quantity, max_value, last_value, last_at, event_count, position)
+    ORDER BY u.position
+    ON CONFLICT (tenant_id, namespace_id, app_id, resource_type, ${Prisma.raw(column)}) DO UPDATE SET
+      quantity = t.quantity + EXCLUDED.quantity,
+      max_value = GREATEST(t.max_value, EXCLUDED.max_value),
+      last_value = CASE WHEN t.last_at IS NULL OR (EXCLUDED.last_at, EXCLUDED.last_value) > (t.last_at, t.last_value) THEN EXCLUDED.last_value ELSE t.last_value END,
+      last_at = GREATEST(t.last_at, EXCLUDED.last_at),
+      event_count = t.event_count + EXCLUDED.event_count,
+      updated_at = EXCLUDED.updated_at`;
+}
+
+/**
+ * The raw events, in event_id order (one lock order for concurrent batches). Returns the
+ * event ids actually inserted: one a concurrent request inserted first is a duplicate.
+ */
+export async function insertRawEvents(tx: Tx, input: { tenantId: string; apiKeyId: string | null; ids: readonly string[]; events: readonly ValidEvent[]; at: Date }): Promise<Set<string>> {
+  const { events } = input;
+  if (events.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ event_id: string }[]>`
+    INSERT INTO usage_events (tenant_id, id, event_id, namespace_id, app_id, resource_type, quantity, occurred_at, received_at, api_key_id, properties)
+    SELECT ${input.tenantId}, u.id, u.event_id, u.namespace_id, NULLIF(u.app_id, ''), u.resource_type, u.quantity::numeric, u.occurred_at::timestamptz, ${input.at}, ${input.apiKeyId}, u.properties::jsonb
+    FROM unnest(${input.ids}::text[], ${events.map((e) => e.eventId)}::text[], ${events.map((e) => e.namespaceId)}::text[], ${events.map((e) => e.appId)}::text[],
+      ${events.map((e) => e.resourceType)}::text[], ${events.map((e) => nanosToDecimal(e.nanos))}::text[], ${events.map((e) => new Date(e.atMs).toISOString())}::text[],
+      ${events.map((e) => e.properties)}::text[]) AS u(id, event_id, namespace_id, app_id, resource_type, quantity, occurred_at, properties)
+    ORDER BY u.event_id
+    ON CONFLICT (tenant_id, event_id) DO NOTHING
+    RETURNING event_id`;
+  return new Set(rows.map((row) => row.event_id));
+}
