@@ -21,6 +21,8 @@ import { staffConsole } from './staffConsole';
 import { docs } from './docs';
 import { impersonation } from './impersonation';
 import { serviceCredentials } from './serviceCredentials';
+import { usage } from './usage';
+import { quotas } from './quotas';
 
 /** English: one file per namespace, each typed by the zh-CN namespace it translates. */
-export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials };
+export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas };

@@ -20,8 +20,10 @@ import { staffConsole } from './staffConsole';
 import { docs } from './docs';
 import { impersonation } from './impersonation';
 import { serviceCredentials } from './serviceCredentials';
+import { usage } from './usage';
+import { quotas } from './quotas';
 
 /** zh-CN, the default locale: one file per namespace; its shape is the `Messages` type every locale follows. */
-export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials };
+export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas };
 
 export type Messages = typeof zhCN;

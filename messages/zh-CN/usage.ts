@@ -1,0 +1,26 @@
+/** The usage dashboard and the quotas page. */
+export const usage = {
+  nav: '用量', title: '用量', description: '按小时、天或月查看用量，按资源类型或应用堆叠；日期按租户计费时区',
+  timezoneHint: (zone: string) => `（${zone}）。`,
+  chart: '用量图表', controls: '图表选项',
+  granularity: '粒度', granularities: { hour: '按小时', day: '按天', month: '按月' },
+  stackBy: '堆叠方式', stacks: { resource_type: '按资源类型', app: '按应用' },
+  resourceType: '资源类型', allResources: '全部资源类型', from: '开始日期', to: '结束日期',
+  exportCsv: '导出 CSV', noApp: '未指定应用',
+  mixedUnits: '不同资源类型的单位不同，堆叠仅示意各自的走势；选择一种资源类型可看精确对比。',
+  chartSummary: (series: number, buckets: number, from: string, to: string) => `${from} 至 ${to}，${buckets} 个时间段，${series} 个系列的堆叠柱状图。数据见下方表格。`,
+  tableView: '以表格查看', bucket: '时间', total: '合计', peak: '峰值',
+  empty: '该时间范围内没有用量', emptyHint: '通过 API 上报的用量事件会在写入后立刻出现在这里。',
+  quotas: '配额使用情况', quotasDescription: (start: string, end: string) => `本计费周期 ${start} – ${end}`,
+  noQuotas: '还没有配额', noQuotasHint: '在配额页面为命名空间设置资源上限后，这里会显示使用进度。', manageQuotas: '查看配额',
+  used: '已用', maximum: '上限', percentUsed: '使用率', projectedPercent: '预计周期末',
+  barLabel: (name: string, percent: string) => `${name}：已使用 ${percent}`,
+  enforcement: { hard: '硬限制', soft: '软限制' }, disabled: '已停用', allNamespaces: '全部命名空间', app: '应用',
+  projection: '周期末预测', projectionAsOf: (end: string, days: string) => `预测到本周期结束（${end}），剩余 ${days} 天。`,
+  methods: {
+    linear_7d_daily_average: (from: string, to: string) => `线性预测：最近 7 个完整自然日（${from} 至 ${to}）的日均用量 × 剩余天数，加上已用量。`,
+    peak_so_far: '计量型资源（存储、用户数）按目前的峰值延续，不做累加。',
+  },
+  methodShort: { linear_7d_daily_average: '7 日日均线性', peak_so_far: '峰值延续' },
+  dailyAverage: '日均（近 7 天）', projected: '预计', included: '套餐包含', method: '方法', resource: '资源',
+};
