@@ -1,0 +1,38 @@
+import type { AlertThresholdKind } from '../generated/prisma/enums';
+import { Decimal } from '../money';
+import type { LocalizedText } from '../notifications/notify';
+
+type Input = {
+  alert: { name: string; resourceType: string; thresholdPercent: number | null; thresholdAmount: { toFixed(): string } | null };
+  kind: AlertThresholdKind;
+  usage: Decimal;
+  base: Decimal | null;
+  sku: { name: string; nameZh: string; unitName: string } | null;
+};
+
+/** Quantities as a person reads them: grouped digits, at most 4 decimals, exact (no float). */
+function quantity(value: Decimal): string {
+  const [whole, fraction] = value.toDecimalPlaces(4).toFixed().split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
+/** The alert's notification in both languages (title and one sentence). */
+export function alertText({ alert, kind, usage, base, sku }: Input): LocalizedText {
+  const unit = sku?.unitName ?? '';
+  const enName = sku?.name ?? alert.resourceType;
+  const zhName = sku?.nameZh ?? alert.resourceType;
+  const used = () => `${quantity(usage)}${unit ? ` ${unit}` : ''}`;
+  if (kind === 'percent' && base) {
+    const percent = usage.times(100).dividedBy(base).toDecimalPlaces(1).toFixed();
+    return {
+      en: { title: `Usage alert: ${alert.name}`, body: `${enName} usage this period is ${used()}, ${percent}% of ${quantity(base)} (alert at ${alert.thresholdPercent}%).` },
+      'zh-CN': { title: `用量告警：${alert.name}`, body: `本周期${zhName}用量已达 ${used()}，为 ${quantity(base)} 的 ${percent}%（告警阈值 ${alert.thresholdPercent}%）。` },
+    };
+  }
+  const limit = new Decimal(alert.thresholdAmount?.toFixed() ?? '0');
+  return {
+    en: { title: `Usage alert: ${alert.name}`, body: `${enName} usage this period is ${used()}, past the alert's ${quantity(limit)}.` },
+    'zh-CN': { title: `用量告警：${alert.name}`, body: `本周期${zhName}用量已达 ${used()}，超过告警值 ${quantity(limit)}。` },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * `evaluateUsageAlerts`: called by ingest inside its transaction, after the rollups of the batch are
+ * written. For each active alert watching a touched resource (and app), it reads the period's usage
+ * from the rollups and fires each threshold kind at most once per period: inserting the
+ * usage_alert_triggers row (ON CONFLICT DO NOTHING) is the lock, so concurrent ingests that both
+ * cross the line fire once (the second waits on the first's row, then inserts nothing).
+ */
+import type { Tx } from '../db';
+import type { AlertThresholdKind } from '../generated/prisma/enums';
+import { now } from '../clock';
+import { Decimal } from '../money';
+import { currentUsagePeriod, meterKindOf, periodUsage, type UsagePeriod } from '../quotas/period-usage';
+import { notifyTenant, type NotificationChannelName } from '../notifications/notify';
+import { alertText } from './alert-text';
+import { alertBase } from './alert-base';
+
+export type TouchedUsage = { namespaceId: string; appId: string | null; resourceType: string };
+export type EvaluateUsageAlertsInput = { tenantId: string; touched: readonly TouchedUsage[] };
+export type FiredAlert = { alertId: string; kind: AlertThresholdKind; periodStart: Date; observed: string; base: string | null };
+
+type WatchedAlert = { id: string; name: string; appId: string | null; resourceType: string; thresholdPercent: number | null; thresholdAmount: { toFixed(): string } | null; notificationChannels: string };
+
+/** An app-scoped alert listens to its app; a tenant-wide one to every touch of its resource type. */
+function isTouched(alert: WatchedAlert, touched: readonly TouchedUsage[]): boolean {
+  return touched.some((t) => t.resourceType === alert.resourceType && (alert.appId === null || (t.appId ?? '') === alert.appId));
+}
+
+export async function evaluateUsageAlerts(tx: Tx, input: EvaluateUsageAlertsInput): Promise<FiredAlert[]> {
+  if (input.touched.length === 0) return [];
+  const resourceTypes = [...new Set(input.touched.map((t) => t.resourceType))];
+  const alerts = (await tx.usageAlert.findMany({
+    where: { tenantId: input.tenantId, status: 'active', resourceType: { in: resourceTypes } },
+    orderBy: { id: 'asc' },
+  })).filter((alert) => isTouched(alert, input.touched));
+  if (alerts.length === 0) return [];
+  const period = await currentUsagePeriod(tx, input.tenantId, now());
+  const fired: FiredAlert[] = [];
+  for (const alert of alerts) fired.push(...await evaluateOne(tx, input.tenantId, alert, period));
+  return fired;
+}
+
+/** The threshold kinds this alert has crossed, with what was observed and the base it was measured on. */
+async function crossed(tx: Tx, tenantId: string, alert: WatchedAlert, period: UsagePeriod) {
+  const usage = await periodUsage(tx, { tenantId, resourceType: alert.resourceType, namespaceId: null, appId: alert.appId }, period, await meterKindOf(tx, alert.resourceType));
+  const result: { kind: AlertThresholdKind; base: Decimal | null }[] = [];
+  if (alert.thresholdPercent !== null) {
+    const base = await alertBase(tx, tenantId, alert);
+    // usage ≥ base × percent / 100, compared exactly (no division).
+    if (base && base.gt(0) && usage.times(100).gte(base.times(alert.thresholdPercent))) result.push({ kind: 'percent', base });
+  }
+  if (alert.thresholdAmount !== null && usage.gte(new Decimal(alert.thresholdAmount.toFixed()))) result.push({ kind: 'amount', base: null });
+  return { usage, result };
+}
+
+async function evaluateOne(tx: Tx, tenantId: string, alert: WatchedAlert, period: UsagePeriod): Promise<FiredAlert[]> {
+  const { usage, result } = await crossed(tx, tenantId, alert, period);
+  const fired: FiredAlert[] = [];
+  for (const { kind, base } of result) {
+    const at = now();
+    const inserted = await tx.$queryRaw<{ period_start: Date }[]>`
+      INSERT INTO usage_alert_triggers (tenant_id, usage_alert_id, period_start, threshold_kind, observed_quantity, base_quantity, triggered_at)
+      VALUES (${tenantId}, ${alert.id}, ${period.start}, ${kind}::alert_threshold_kind, ${usage.toFixed()}::numeric, ${base?.toFixed() ?? null}::numeric, ${at})
+      ON CONFLICT DO NOTHING RETURNING period_start`;
+    if (inserted.length === 0) continue; // already fired this period
+    await tx.usageAlert.update({
+      where: { tenantId_id: { tenantId, id: alert.id } },
+      data: { lastTriggeredAt: at, lastTriggeredPeriodStart: period.start },
+    });
+    const sku = await tx.sku.findUnique({ where: { resourceType: alert.resourceType }, select: { name: true, nameZh: true, unitName: true } });
+    await notifyTenant(tx, {
+      tenantId, kind: 'usage_alert', usageAlertId: alert.id,
+      channels: alert.notificationChannels.split(',').filter((c): c is NotificationChannelName => c === 'email' || c === 'in_app'),
+      text: alertText({ alert, kind, usage, base, sku }),
+      data: { alertId: alert.id, resourceType: alert.resourceType, kind, observed: usage.toFixed(), base: base?.toFixed() ?? null, periodStart: period.start.toISOString() },
+    });
+    fired.push({ alertId: alert.id, kind, periodStart: period.start, observed: usage.toFixed(), base: base?.toFixed() ?? null });
+  }
+  return fired;
+}

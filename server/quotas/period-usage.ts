@@ -1,0 +1,71 @@
+/**
+ * Usage of the current period, read from the hourly rollups (usage_hourly) that ingest keeps up to
+ * date in its own transaction: quotas (`quota/usage`) and usage alerts read the same numbers, and
+ * an event counts the moment its ingest commits. Coordinated through the table, not imports of
+ * the ingest code.
+ */
+import { Prisma, type Tx } from '../db';
+import { prisma } from '../db';
+import { Decimal, ZERO } from '../money';
+import { addLocalMonths, fromLocal, toLocal } from '../time/zoned';
+import { SYSTEM_NAMESPACE } from '../tenants/namespaces';
+
+type Db = Tx | typeof prisma;
+
+export type UsagePeriod = { start: Date; end: Date };
+
+/**
+ * The tenant's current usage period at `at`: its live subscription's billing period; a tenant
+ * without one (or whose period has not caught up yet) counts by calendar month in its timezone.
+ */
+export async function currentUsagePeriod(db: Db, tenantId: string, at: Date): Promise<UsagePeriod> {
+  const sub = await db.subscription.findFirst({
+    where: { tenantId, endedAt: null, currentPeriodStart: { lte: at }, currentPeriodEnd: { gt: at } },
+    orderBy: { startedAt: 'desc' },
+    select: { currentPeriodStart: true, currentPeriodEnd: true },
+  });
+  if (sub) return { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { billingTimezone: true } });
+  const local = toLocal(at, tenant.billingTimezone);
+  const start = fromLocal({ year: local.year, month: local.month, day: 1 }, tenant.billingTimezone);
+  return { start, end: addLocalMonths(start, tenant.billingTimezone, 1, 1) };
+}
+
+export type UsageScope = {
+  tenantId: string;
+  resourceType: string;
+  /** null: every namespace (the `system` namespace is tenant-wide). */
+  namespaceId: string | null;
+  /** null: every app. */
+  appId: string | null;
+};
+
+/** The namespace filter a quota or alert scope means: `system` is the whole tenant. */
+export function namespaceFilter(namespace: { id: string; name: string }): string | null {
+  return namespace.name === SYSTEM_NAMESPACE ? null : namespace.id;
+}
+
+/**
+ * Period usage of one scope: counters sum their hours; gauges (storage, users) take the peak of the
+ * scope's hourly total (each namespace/app's hourly peak added up per hour), never a sum over time.
+ */
+export async function periodUsage(db: Db, scope: UsageScope, period: UsagePeriod, meterKind: 'counter' | 'gauge'): Promise<Decimal> {
+  const namespaceClause = scope.namespaceId === null ? Prisma.empty : Prisma.sql`AND namespace_id = ${scope.namespaceId}`;
+  const appClause = scope.appId === null ? Prisma.empty : Prisma.sql`AND app_id = ${scope.appId}`;
+  // Hours are whole: the hour a period starts in belongs to that period (periods need not start on the hour).
+  const where = Prisma.sql`tenant_id = ${scope.tenantId} AND resource_type = ${scope.resourceType}
+    AND hour_start >= date_trunc('hour', ${period.start}::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+    AND hour_start < date_trunc('hour', ${period.end}::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' ${namespaceClause} ${appClause}`;
+  const rows = meterKind === 'gauge'
+    ? await db.$queryRaw<{ value: string | null }[]>`SELECT max(total)::text AS value FROM (
+        SELECT sum(coalesce(max_value, quantity)) AS total FROM usage_hourly WHERE ${where} GROUP BY hour_start) AS hours`
+    : await db.$queryRaw<{ value: string | null }[]>`SELECT sum(quantity)::text AS value FROM usage_hourly WHERE ${where}`;
+  const value = rows[0]?.value;
+  return value === null || value === undefined ? ZERO : new Decimal(value);
+}
+
+/** Counter or gauge, by the resource type's SKU; an unknown type is treated as a counter. */
+export async function meterKindOf(db: Db, resourceType: string): Promise<'counter' | 'gauge'> {
+  const sku = await db.sku.findUnique({ where: { resourceType }, select: { meterKind: true } });
+  return sku?.meterKind ?? 'counter';
+}
