@@ -8,21 +8,35 @@ import { openApiDocument } from './openapi';
 import type { Operation } from './operations';
 import { restRouteFiles, servedPath } from '@/test/route-files';
 
+/**
+ * A route folder's `operation.ts` declares its one operation as `operation`, or, when the path
+ * serves several methods (F5's quota CRUD: GET/PUT/DELETE on one object), each as `operations`.
+ */
+async function declaredOperations(routeFile: string): Promise<Operation[]> {
+  const declared = await import(pathToFileURL(join(dirname(routeFile), 'operation.ts')).href) as { operation?: Operation; operations?: Operation[] };
+  return declared.operations ?? (declared.operation ? [declared.operation] : []);
+}
+
 describe('OpenAPI document', () => {
-  it('lists exactly the REST routes the app serves', () => {
+  it('lists exactly the REST routes the app serves', async () => {
     expect([...new Set(OPERATIONS.map((operation) => operation.path))].sort()).toEqual(restRouteFiles().map(servedPath).sort());
-    expect(OPERATIONS).toHaveLength(restRouteFiles().length);
+    let declared = 0;
+    for (const file of restRouteFiles()) declared += (await declaredOperations(file)).length;
+    expect(OPERATIONS).toHaveLength(declared);
   });
 
-  it('every REST route declares its operation beside it, and the registry lists that very declaration', async () => {
+  it('every REST route declares its operations beside it, and the registry lists those very declarations', async () => {
     for (const file of restRouteFiles()) {
       const declaration = join(dirname(file), 'operation.ts');
       expect(existsSync(declaration), `${servedPath(file)} has no operation.ts`).toBe(true);
-      const { operation } = await import(pathToFileURL(declaration).href);
-      expect(operation.path, declaration).toBe(servedPath(file));
-      expect(OPERATIONS, `${servedPath(file)} is not in app/api/operations.ts`).toContain(operation);
+      const operations = await declaredOperations(file);
+      expect(operations.length, declaration).toBeGreaterThan(0);
+      for (const operation of operations) {
+        expect(operation.path, declaration).toBe(servedPath(file));
+        expect(OPERATIONS, `${operation.method} ${servedPath(file)} is not in app/api/operations.ts`).toContain(operation);
+      }
       const route = await import(pathToFileURL(file).href);
-      expect(Object.keys(route), servedPath(file)).toEqual([operation.method.toUpperCase()]);
+      expect(Object.keys(route).sort(), servedPath(file)).toEqual(operations.map((operation) => operation.method.toUpperCase()).sort());
     }
   });
 
