@@ -3,8 +3,10 @@ import type { Tx } from '../db';
 import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/record-audit';
 import { now } from '../clock';
+import { evaluateUsageAlerts } from '../alerts/evaluate';
 import { inTransaction } from '../transaction';
 import { loadMeters } from './meters';
+import { enforceHardLimits, lockHardLimits } from './quota-guard';
 import { retentionCutoff } from './retention';
 import { aggregate, insertRawEvents, upsertRollup } from './rollups';
 import type { EventResult, IngestResult, UsageEventInput } from './schema';
@@ -61,11 +63,20 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
       else results[index] = rejected(event.event_id, checked);
     });
 
+    // Lock the hard quotas first, then look for duplicates: a request that waited for the lock sees what the previous one counted.
+    const hardLimits = await lockHardLimits(db, input.tenantId, candidates);
     const counted = await alreadyCounted(db, input.tenantId, candidates.map((e) => e.eventId));
-    const fresh = candidates.filter((event) => {
+    const unseen = candidates.filter((event) => {
       if (!counted.has(event.eventId)) return true;
       results[event.index] = { event_id: event.eventId, status: 'duplicate' };
       return false;
+    });
+    const kinds = new Map([...meters.values()].map((m) => [m.resourceType, m.kind]));
+    const overQuota = await enforceHardLimits(db, input.tenantId, hardLimits, unseen, at, kinds);
+    const fresh = unseen.filter((event) => {
+      const refusal = overQuota.get(event.index);
+      if (refusal) results[event.index] = rejected(event.eventId, refusal);
+      return !refusal;
     });
 
     const inserted = await insertRawEvents(db, { tenantId: input.tenantId, apiKeyId: input.apiKeyId, ids: eventRowIds(fresh.length), events: fresh, at });
@@ -77,6 +88,7 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
     await upsertRollup(db, input.tenantId, 'hourly', cells.hourly, at);
     await upsertRollup(db, input.tenantId, 'daily', cells.daily, at);
     await upsertRollup(db, input.tenantId, 'monthly', cells.monthly, at);
+    await evaluateUsageAlerts(db, { tenantId: input.tenantId, touched: touchedSeries(accepted) });
 
     const summary = summarize(results);
     if (summary.accepted + summary.rejected > 0) {
@@ -84,6 +96,13 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
     }
     return { ...summary, results };
   });
+}
+
+/** The (namespace, app, resource type) series the batch added to, once each. */
+function touchedSeries(events: readonly ValidEvent[]) {
+  const touched = new Map<string, { namespaceId: string; appId: string | null; resourceType: string }>();
+  for (const e of events) touched.set(`${e.namespaceId}\u0000${e.appId}\u0000${e.resourceType}`, { namespaceId: e.namespaceId, appId: e.appId || null, resourceType: e.resourceType });
+  return [...touched.values()];
 }
 
 function summarize(results: readonly EventResult[]) {
