@@ -8,6 +8,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
  * JSON 404 catch-alls of each API prefix (server/rest/unknown-path.ts).
  */
 const PORTAL_ENDPOINTS = ['/api/trpc/{trpc}', '/api/auth/{...nextauth}', '/api/openapi.json'];
+/** The sandbox payment processor's own API (its tokenize endpoint), not the billing API: see README, Payments. */
+const PROCESSOR_ENDPOINTS = ['/sandbox/v1/tokens'];
 const PORTAL_PAGE_PREFIXES = ['/t/', '/staff/'];
 export const APP_DIR = resolve(process.cwd(), 'app');
 
@@ -23,6 +25,6 @@ function allRouteFiles(dir: string): string[] {
 export const servedPath = (file: string) => `/${relative(APP_DIR, dirname(file)).split(sep).join('/')}`.replace(/\[([^\]]+)\]/g, '{$1}');
 
 const isUnknownPathFallback = (file: string) => servedPath(file).endsWith('/{...unknown}');
-const isPortalRoute = (path: string) => PORTAL_ENDPOINTS.includes(path) || PORTAL_PAGE_PREFIXES.some((prefix) => path.startsWith(prefix));
+const isPortalRoute = (path: string) => PORTAL_ENDPOINTS.includes(path) || PROCESSOR_ENDPOINTS.includes(path) || PORTAL_PAGE_PREFIXES.some((prefix) => path.startsWith(prefix));
 
 export const restRouteFiles = () => allRouteFiles(APP_DIR).filter((file) => !isPortalRoute(servedPath(file)) && !isUnknownPathFallback(file));

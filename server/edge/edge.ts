@@ -13,7 +13,7 @@ export type EdgeConfig = { proxies: TrustedProxies; seal: string; dev: boolean }
 /** Methods the portal answers; TRACE, TRACK, CONNECT and inventions get 405 before Next sees them. */
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
-const isApiPath = (pathname: string) => /^\/(api|internal|billing|v1|no_auth)(\/|$)/.test(pathname);
+const isApiPath = (pathname: string) => /^\/(api|internal|billing|v1|no_auth|sandbox)(\/|$)/.test(pathname);
 
 /** The path as Next will decode it; null when it cannot be decoded or holds control characters. */
 function decodablePath(rawUrl: string): string | null {
