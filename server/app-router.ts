@@ -8,6 +8,7 @@ import { creditsRouter } from './credits/router';
 import { subscriptionsRouter } from './subscriptions/router';
 import { addOnsRouter } from './addons/router';
 import { auditRouter } from './audit/router';
+import { usageDashboardRouter } from './usage-dashboard/router';
 import { paymentMethodsRouter } from './payment-methods/router';
 import { billingProfileRouter } from './billing-profile/router';
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   addOns: addOnsRouter,
   audit: auditRouter,
+  usageDashboard: usageDashboardRouter,
   paymentMethods: paymentMethodsRouter,
   billingProfile: billingProfileRouter,
 });

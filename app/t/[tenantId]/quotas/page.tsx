@@ -1,0 +1,5 @@
+import { QuotasView } from './QuotasView';
+
+export default function QuotasPage() {
+  return <QuotasView />;
+}

@@ -1,0 +1,5 @@
+import { UsageView } from './UsageView';
+
+export default function UsagePage() {
+  return <UsageView />;
+}
