@@ -1,0 +1,175 @@
+import type { Tx } from '../transaction';
+import { now } from '../clock';
+import { Decimal, ZERO } from '../money';
+import { recordAudit } from '../audit/record-audit';
+import { SYSTEM_ACTOR } from '../audit/actor';
+import { emptyWalkState, priceHours, type PricedHour } from './price-series';
+import { loadPeriodResolver, localMonthBounds, type PricingPeriod } from './periods';
+import { loadClosedPeriods, loadEntitlements, loadSkus, rulesFor, type SkuForPricing } from './context';
+import { billKey, chargeTargets, ensureBills, type ChargeTarget } from './accounts';
+import { lineKey, readConsumptionLines, readHourRows, readLineTotals, walkStateBefore, type LineTotals } from './read-period';
+import { LineWriter, type NewLine } from './write-lines';
+import { refreshMeteredItems, type ItemDelta } from './metered-items';
+
+/** One usage_hourly row the caller just changed (appId '' or null = no app). */
+export type TouchedHour = { namespaceId: string; appId: string | null; resourceType: string; hourStart: Date };
+export type PriceUsageHoursInput = { tenantId: string; hours: TouchedHour[] };
+export type PriceUsageHoursResult = { inserted: number; updated: number; reconciliationLines: number };
+
+type Group = { period: PricingPeriod; resourceType: string; from: Date; closed: boolean };
+
+/**
+ * Prices the hourly rollups the caller touched into charge lines, inside the caller's transaction
+ * (the ingest's), after the rollups were written. Per resource type and pricing period:
+ * - open period: the suffix from the earliest touched hour is re-priced (included units are
+ *   consumed in time order, so a late hour can shift the included units of every later hour);
+ *   lines are provisional, updated in place, new ones inserted;
+ * - closed period: the period is priced afresh and every difference from its final lines becomes
+ *   a reconciliation line on the current month's bill (closed lines are never edited).
+ * Serialised per tenant and resource type by a transaction-scoped advisory lock.
+ */
+export async function priceUsageHours(tx: Tx, input: PriceUsageHoursInput): Promise<PriceUsageHoursResult> {
+  const { tenantId } = input;
+  if (input.hours.length === 0) return { inserted: 0, updated: 0, reconciliationLines: 0 };
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { currency: true, billingTimezone: true } });
+  const { currency, billingTimezone: timeZone } = tenant;
+  const resourceTypes = [...new Set(input.hours.map((h) => h.resourceType))].sort();
+  for (const resourceType of resourceTypes) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`usage-pricing:${tenantId}:${resourceType}`}, 0))`;
+  }
+  const times = input.hours.map((h) => h.hourStart.getTime());
+  const resolver = await loadPeriodResolver(tx, tenantId, timeZone, new Date(Math.min(...times)), new Date(Math.max(...times)));
+  const groups = groupByPeriod(input.hours, resolver.periodFor);
+  const periods = [...new Map(groups.map((g) => [g.period.key, g.period])).values()];
+  const [skus, entitlements, closed] = await Promise.all([
+    loadSkus(tx, resourceTypes, currency),
+    loadEntitlements(tx, tenantId, periods, resourceTypes),
+    loadClosedPeriods(tx, tenantId, periods, (p) => localMonthBounds(p.start, timeZone).billMonth),
+  ]);
+  for (const group of groups) group.closed = closed.has(group.period.key);
+
+  const plans = [];
+  for (const group of groups) {
+    const sku = skus.get(group.resourceType);
+    if (!sku) throw new Error(`no SKU for resource type ${group.resourceType}`);
+    const entitlement = entitlements(group.period, group.resourceType);
+    const rules = rulesFor(group.period, sku, entitlement, currency);
+    plans.push(group.closed ? await planReconciliation(tx, tenantId, group, rules) : await planReprice(tx, tenantId, group, rules, sku.meterKind === 'gauge' && entitlement.gaugeBilling === 'peak'));
+  }
+
+  const appIds = new Set<string>();
+  for (const plan of plans) for (const p of plan.priced) appIds.add(p.appId);
+  const targetOf = await chargeTargets(tx, tenantId, [...appIds]);
+  const at = now();
+  const bills = await ensureBills(tx, tenantId, currency, timeZone, plans.flatMap((plan) => plan.newLines.map((p) => ({
+    billingAccountId: targetOf(p.appId).billingAccountId, instant: plan.group.closed ? at : p.hourStart,
+  }))));
+
+  const writer = new LineWriter(tenantId, currency);
+  const itemDeltas: ItemDelta[] = [];
+  let reconciliationLines = 0;
+  for (const plan of plans) {
+    const sku = skus.get(plan.group.resourceType)!;
+    for (const { existing, priced } of plan.updates) writer.update(existing, priced);
+    for (const priced of plan.newLines) {
+      const target = targetOf(priced.appId);
+      const billId = bills.get(billKey(target.billingAccountId, plan.group.closed ? at : priced.hourStart, timeZone))!;
+      writer.insert(newLine(plan.group, priced, sku, target, billId));
+    }
+    if (plan.group.closed) reconciliationLines += plan.newLines.length;
+    else if (plan.group.period.subscriptionId) itemDeltas.push(itemDelta(plan.group, entitlements(plan.group.period, plan.group.resourceType).includedUnits, plan.delta, currency));
+  }
+  await writer.flush(tx);
+  await refreshMeteredItems(tx, tenantId, itemDeltas);
+  if (reconciliationLines > 0) {
+    const touched = plans.filter((p) => p.group.closed).map((p) => ({ period: p.group.period.key, resourceType: p.group.resourceType, lines: p.newLines.length }));
+    await recordAudit(tx, SYSTEM_ACTOR, { tenantId, action: 'charge_lines.reconcile', targetType: 'bill', targetId: null, after: touched });
+  }
+  return { inserted: writer.inserts.length, updated: writer.updates.length, reconciliationLines };
+}
+
+function groupByPeriod(hours: TouchedHour[], periodFor: (hour: Date) => PricingPeriod): Group[] {
+  const groups = new Map<string, Group>();
+  for (const hour of hours) {
+    const period = periodFor(hour.hourStart);
+    const key = `${period.key}|${hour.resourceType}`;
+    const found = groups.get(key);
+    if (!found) groups.set(key, { period, resourceType: hour.resourceType, from: hour.hourStart, closed: false });
+    else if (hour.hourStart < found.from) found.from = hour.hourStart;
+  }
+  return [...groups.values()];
+}
+
+type Totals = { quantity: Decimal; included: Decimal; amount: Decimal };
+type Plan = { group: Group; priced: PricedHour[]; updates: { existing: Parameters<LineWriter['update']>[0]; priced: PricedHour }[]; newLines: PricedHour[]; delta: Totals };
+
+/** Open period: re-price the suffix from the earliest touched hour, from the walk state before it. */
+async function planReprice(tx: Tx, tenantId: string, group: Group, rules: ReturnType<typeof rulesFor>, peaks: boolean): Promise<Plan> {
+  const { period, resourceType, from } = group;
+  const [state, rows, existing] = await Promise.all([
+    walkStateBefore(tx, tenantId, resourceType, period, from, peaks),
+    readHourRows(tx, tenantId, resourceType, from, period.end),
+    readConsumptionLines(tx, tenantId, resourceType, from, period.end),
+  ]);
+  const priced = priceHours(rows, rules, state);
+  const plan: Plan = { group, priced, updates: [], newLines: [], delta: { quantity: ZERO, included: ZERO, amount: ZERO } };
+  for (const p of priced) {
+    const line = existing.get(lineKey(p));
+    const before = line ?? { quantity: ZERO, includedQuantity: ZERO, amount: ZERO };
+    plan.delta.quantity = plan.delta.quantity.plus(p.quantity.minus(before.quantity));
+    plan.delta.included = plan.delta.included.plus(p.includedQuantity.minus(before.includedQuantity));
+    plan.delta.amount = plan.delta.amount.plus(p.amount.minus(before.amount));
+    if (line) plan.updates.push({ existing: line, priced: p });
+    else if (!p.quantity.isZero()) plan.newLines.push(p);
+  }
+  return plan;
+}
+
+/** Closed period: price it afresh; each line key whose totals moved gets a reconciliation line of the difference. */
+async function planReconciliation(tx: Tx, tenantId: string, group: Group, rules: ReturnType<typeof rulesFor>): Promise<Plan> {
+  const { period, resourceType } = group;
+  const [rows, billed] = await Promise.all([
+    readHourRows(tx, tenantId, resourceType, period.start, period.end),
+    readLineTotals(tx, tenantId, resourceType, period.start, period.end),
+  ]);
+  const priced = priceHours(rows, rules, emptyWalkState());
+  const plan: Plan = { group, priced, updates: [], newLines: [], delta: { quantity: ZERO, included: ZERO, amount: ZERO } };
+  const seen = new Set<string>();
+  for (const p of priced) {
+    seen.add(lineKey(p));
+    const difference = differenceFrom(p, billed.get(lineKey(p)));
+    if (difference) plan.newLines.push(difference);
+  }
+  // A key billed before but priced to nothing now cannot arise (rollups only grow); nothing to undo.
+  return plan;
+}
+
+function differenceFrom(target: PricedHour, billed: LineTotals | undefined): PricedHour | null {
+  if (!billed) return target.quantity.isZero() && target.amount.isZero() ? null : target;
+  const d: PricedHour = {
+    ...target,
+    quantity: target.quantity.minus(billed.quantity), includedQuantity: target.includedQuantity.minus(billed.includedQuantity),
+    originalAmount: target.originalAmount.minus(billed.originalAmount), discountAmount: target.discountAmount.minus(billed.discountAmount),
+    amount: target.amount.minus(billed.amount),
+  };
+  const moved = !d.quantity.isZero() || !d.includedQuantity.isZero() || !d.originalAmount.isZero() || !d.discountAmount.isZero();
+  return moved ? d : null;
+}
+
+function newLine(group: Group, priced: PricedHour, sku: SkuForPricing, target: ChargeTarget, billId: string): NewLine {
+  const reconciliation = group.closed;
+  return {
+    ...priced, resourceType: group.resourceType, sku, target, subscriptionId: group.period.subscriptionId, billId,
+    consumeType: reconciliation ? 'reconciliation' : 'consumption',
+    // Reconciliation lines correct a closed period: final from birth, never re-priced.
+    provisional: !reconciliation,
+    consumeDesc: reconciliation ? `reconciles ${priced.hourStart.toISOString()} of the period from ${group.period.start.toISOString()} (closed)` : null,
+  };
+}
+
+function itemDelta(group: Group, includedUnits: Decimal, delta: Totals, currency: string): ItemDelta {
+  return {
+    subscriptionId: group.period.subscriptionId!, resourceType: group.resourceType, periodStart: group.period.start, periodEnd: group.period.end,
+    includedUnits, totalUsage: delta.quantity, overageUnits: delta.quantity.minus(delta.included), overageAmount: delta.amount, currency,
+  };
+}
