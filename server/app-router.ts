@@ -8,6 +8,7 @@ import { creditsRouter } from './credits/router';
 import { subscriptionsRouter } from './subscriptions/router';
 import { addOnsRouter } from './addons/router';
 import { auditRouter } from './audit/router';
+import { invoicesRouter } from './invoices/router';
 import { usageDashboardRouter } from './usage-dashboard/router';
 import { paymentMethodsRouter } from './payment-methods/router';
 import { billingProfileRouter } from './billing-profile/router';
@@ -26,6 +27,7 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   addOns: addOnsRouter,
   audit: auditRouter,
+  invoices: invoicesRouter,
   usageDashboard: usageDashboardRouter,
   paymentMethods: paymentMethodsRouter,
   billingProfile: billingProfileRouter,

@@ -1,6 +1,7 @@
 import { appRouter } from '../server/app-router';
 import { buildContext } from '../server/trpc/context';
 import { createCallerFactory } from '../server/trpc/init';
+import { encode } from 'next-auth/jwt';
 import { loadSessionUser, openSession } from '../server/auth/sessions';
 import type { RouteHandler } from '../server/rest/guard';
 import { EDGE_HEADERS, EDGE_SEAL_ENV } from '../server/platform/request-meta';
@@ -49,3 +50,11 @@ export async function callRoute(handler: RouteHandler, call: RestCall) {
 }
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+const SESSION_COOKIE = 'authjs.session-token';
+
+/** The cookie the portal sets after sign-in for `userId`: a JWT (AUTH_SECRET) carrying a real session id. */
+export async function sessionCookieFor(userId: string): Promise<string> {
+  const session = await openSession(userId, '127.0.0.1', 'vitest');
+  return `${SESSION_COOKIE}=${await encode({ token: { sub: userId, sid: session.id }, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE })}`;
+}

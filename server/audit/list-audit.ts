@@ -1,7 +1,7 @@
 import { prisma } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { badRequest } from '../errors';
-import { fromLocal } from '../time/zoned';
+import { startOfLocalDate } from '../time/zoned';
 import type { AuditFilter, AuditPage, AuditRow } from './schema';
 
 /** Where the caller may look: one tenant (its billing timezone reads the dates), or every row (staff, UTC). */
@@ -20,12 +20,6 @@ function decodeCursor(cursor: string): Cursor {
   return { at, id };
 }
 
-function localDay(date: string, timeZone: string, plusDays = 0): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const shifted = new Date(Date.UTC(year, month - 1, day + plusDays));
-  return fromLocal({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() }, timeZone);
-}
-
 /** The filters as a Prisma where clause; the tenant scope is always ANDed in, whatever the filters say. */
 export async function auditWhere(filter: AuditFilter, scope: AuditScope): Promise<Prisma.AuditLogWhereInput> {
   const and: Prisma.AuditLogWhereInput[] = [];
@@ -42,8 +36,8 @@ export async function auditWhere(filter: AuditFilter, scope: AuditScope): Promis
   if (filter.action) and.push({ action: filter.action });
   if (filter.targetType) and.push({ targetType: filter.targetType });
   if (filter.targetId) and.push({ targetId: filter.targetId });
-  if (filter.from) and.push({ createdAt: { gte: localDay(filter.from, scope.timeZone) } });
-  if (filter.to) and.push({ createdAt: { lt: localDay(filter.to, scope.timeZone, 1) } });
+  if (filter.from) and.push({ createdAt: { gte: startOfLocalDate(filter.from, scope.timeZone) } });
+  if (filter.to) and.push({ createdAt: { lt: startOfLocalDate(filter.to, scope.timeZone, 1) } });
   return { AND: and };
 }
 

@@ -53,6 +53,13 @@ export function startOfLocalDay(instant: Date, timeZone: string): Date {
   return fromLocal({ year: local.year, month: local.month, day: local.day }, timeZone);
 }
 
+/** The instant a local calendar date `YYYY-MM-DD` (plus `plusDays`) begins in the zone: date filters read in the tenant's timezone. */
+export function startOfLocalDate(date: string, timeZone: string, plusDays = 0): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const shifted = new Date(Date.UTC(year, month - 1, day + plusDays));
+  return fromLocal({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() }, timeZone);
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -16,6 +16,7 @@ import { creditsIsolationCases } from '../credits/isolation-cases';
 import { subscriptionsIsolationCases } from '../subscriptions/isolation-cases';
 import { addOnsIsolationCases } from '../addons/isolation-cases';
 import { auditIsolationCases } from '../audit/isolation-cases';
+import { invoicesIsolationCases } from '../invoices/isolation-cases';
 import { usageDashboardIsolationCases } from '../usage-dashboard/isolation-cases';
 import { paymentMethodsIsolationCases } from '../payment-methods/isolation-cases';
 import { billingProfileIsolationCases } from '../billing-profile/isolation-cases';
@@ -29,7 +30,7 @@ import { appRouter } from '../app-router';
  * fails the first test.
  */
 const createCaller = createCallerFactory(appRouter);
-const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, catalogIsolationCases, planTransitionsIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases, auditIsolationCases, usageDashboardIsolationCases, billingProfileIsolationCases, paymentMethodsIsolationCases];
+const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, catalogIsolationCases, planTransitionsIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases, auditIsolationCases, usageDashboardIsolationCases, billingProfileIsolationCases, paymentMethodsIsolationCases, invoicesIsolationCases];
 const PROCEDURES: IsolationCases = Object.assign({}, ...DOMAIN_CASES);
 const entries = Object.entries(PROCEDURES);
 const tenantCases = entries.filter((e): e is [string, Extract<Case, { kind: 'tenant' }>] => e[1].kind === 'tenant');
