@@ -8,6 +8,7 @@ import { operation as getPlanTransition } from '../no_auth/namespaces/system/bil
 import { operation as subscribeAddOn } from './web/namespaces/[namespace]/addon/subscribe/operation';
 import { operation as unsubscribeAddOn } from './web/namespaces/[namespace]/addon/unsubscribe/operation';
 import { operation as exportUserData } from '../internal/billing/export-user-data/operation';
+import { operation as ingestUsageEvents } from './v1/usage/events/operation';
 import { operation as listBillingRecords } from '../billing/records/[tenant_id]/operation';
 import { operation as listInvoices } from './web/namespaces/[namespace]/usage/invoices/custom_list/operation';
 
@@ -16,4 +17,4 @@ import { operation as listInvoices } from './web/namespaces/[namespace]/usage/in
  * The OpenAPI document is built from this list; server/rest/openapi.test.ts keeps it equal to the
  * route files under app/ (a route without a registered operation fails).
  */
-export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, initiatePlanTransition, previewPlanTransition, getPlanTransition, subscribeAddOn, unsubscribeAddOn, exportUserData, listBillingRecords, listInvoices];
+export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, initiatePlanTransition, previewPlanTransition, getPlanTransition, subscribeAddOn, unsubscribeAddOn, exportUserData, listBillingRecords, listInvoices, ingestUsageEvents];

@@ -74,9 +74,11 @@ beforeAll(async () => {
     VALUES (${t}, 'li_big', 'rec_big', 1, 'subscription', 'exact digits', 1, ${BIG}::numeric, ${BIG}::numeric, 0.06, 0.000000001)`;
   await prisma.$executeRaw`INSERT INTO usage_daily (tenant_id, namespace_id, app_id, resource_type, day, quantity, max_value, event_count, updated_at) VALUES
     (${t}, ${A.namespaces[0]!.id}, '', 'api_calls', '2026-03-04', 1234, NULL, 3, now()),
-    (${t}, ${A.namespaces[0]!.id}, '', 'storage_gb', '2026-03-04', 5, 7, 1, now())`;
-  await prisma.$executeRaw`INSERT INTO login_attempts (id, email, ip, succeeded, created_at) VALUES
-    (gen_random_uuid(), ${user.email}, '10.0.0.1', false, '2026-03-04T08:00:00Z'), (gen_random_uuid(), ${user.email}, '10.0.0.1', true, '2026-03-04T08:01:00Z')`;
+    (${t}, ${A.namespaces[0]!.id}, '', 'storage_gb', '2026-03-04', 5, 7, 1, now()),
+    (${t}, ${A.namespaces[0]!.id}, '', 'active_users', '2026-03-04', 80, 42, 2, now()),
+    (${t}, ${A.namespaces[0]!.id}, '', 'login_attempts', '2026-03-04', 2, NULL, 2, now()),
+    (${t}, ${A.namespaces[0]!.id}, '', 'failed_logins', '2026-03-04', 1, NULL, 1, now()),
+    (${t}, ${A.namespaces[0]!.id}, '', 'mfa_verifications', '2026-03-04', 3, NULL, 3, now())`;
   await prisma.$executeRaw`INSERT INTO usage_alerts (tenant_id, id, name, resource_type, threshold_percent, updated_at) VALUES (${t}, 'ua_export', 'API calls', 'api_calls', 80, now())`;
   await prisma.$executeRaw`INSERT INTO metered_billing_items (tenant_id, id, subscription_id, resource_type, period_start, period_end, included_units, total_usage, overage_units, overage_amount, currency, updated_at)
     VALUES (${t}, 'mbi_export', ${subA.id}, 'api_calls', '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z', 1000, 1234, 234, 0.123456789, 'CNY', now())`;
@@ -123,7 +125,7 @@ describe('POST /internal/billing/export-user-data', () => {
     expect(a.credit_transactions.map((c: any) => c.amount.value)).toContain(BIG);
     expect(a.usage_stats).toHaveLength(1);
     expect(Object.fromEntries(Object.entries(a.usage_stats[0]).map(([k, v]) => [k, String(v)]))).toEqual({
-      api_requests: '1234', bandwidth_used: '0', date: '2026-03-04', failed_logins: '1', login_attempts: '2', mfa_verifications: '0', storage_used: '7', user_count: '0',
+      api_requests: '1234', bandwidth_used: '0', date: '2026-03-04', failed_logins: '1', login_attempts: '2', mfa_verifications: '3', storage_used: '7', user_count: '42',
     });
     expect(a.usage_alerts.map((u: any) => [u.id, u.threshold_percent.value, u.last_triggered_at])).toEqual([['ua_export', '80', '']]);
     expect(a.metered_billing).toHaveLength(1);

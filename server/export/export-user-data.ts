@@ -64,7 +64,7 @@ export async function* exportDocument(plan: ExportPlan, timestamp: string): Asyn
     yield `,${key('credit_balance')}${writeJson(await creditBalance(tenantId))},${key('credit_transactions')}`;
     yield* array(creditTransactions(tenantId));
     yield `,${key('usage_stats')}`;
-    yield* array(usageStats(tenantId, plan.email));
+    yield* array(usageStats(tenantId));
     yield `,${key('usage_alerts')}`;
     yield* array(usageAlerts(tenantId));
     yield `,${key('metered_billing')}`;

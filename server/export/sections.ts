@@ -90,42 +90,34 @@ export async function* creditTransactions(tenantId: string) {
   }
 }
 
-type DayRow = { day: Date; api: string; bandwidth: string; storage: string; users: string };
+type DayRow = { day: Date; api: string; bandwidth: string; storage: string; users: string; logins: string; failed: string; mfa: string };
 
 /**
- * One row per day of the tenant's daily usage rollup: api_calls summed, bandwidth_gb summed,
- * storage_gb and user at the day's peak. login_attempts / failed_logins are the exported user's
- * own sign-in attempts that UTC day (sign-ins are per user, not per tenant); the portal has no
- * MFA, so mfa_verifications is 0.
+ * One row per day of the tenant's daily usage rollup (tenant-local days), all from the same metering
+ * events (server/usage/ingest.ts): counters summed (api_calls, bandwidth_gb, login_attempts,
+ * failed_logins, mfa_verifications), gauges at the day's peak (storage_gb, active_users).
  */
-export async function* usageStats(tenantId: string, email: string) {
+export async function* usageStats(tenantId: string) {
   for (let after = new Date(0); ;) {
     const rows = await prisma.$queryRaw<DayRow[]>`
       SELECT day,
         COALESCE(SUM(quantity) FILTER (WHERE resource_type = 'api_calls'), 0)::text AS api,
         COALESCE(SUM(quantity) FILTER (WHERE resource_type = 'bandwidth_gb'), 0)::text AS bandwidth,
         COALESCE(MAX(COALESCE(max_value, quantity)) FILTER (WHERE resource_type = 'storage_gb'), 0)::text AS storage,
-        COALESCE(MAX(COALESCE(max_value, quantity)) FILTER (WHERE resource_type = 'user'), 0)::text AS users
+        COALESCE(MAX(COALESCE(max_value, quantity)) FILTER (WHERE resource_type = 'active_users'), 0)::text AS users,
+        COALESCE(SUM(quantity) FILTER (WHERE resource_type = 'login_attempts'), 0)::text AS logins,
+        COALESCE(SUM(quantity) FILTER (WHERE resource_type = 'failed_logins'), 0)::text AS failed,
+        COALESCE(SUM(quantity) FILTER (WHERE resource_type = 'mfa_verifications'), 0)::text AS mfa
       FROM usage_daily WHERE tenant_id = ${tenantId} AND day > ${after}::date
       GROUP BY day ORDER BY day LIMIT ${EXPORT_BATCH}`;
-    if (rows.length === 0) return;
-    const first = rows[0]!.day;
-    const last = rows[rows.length - 1]!.day;
-    const logins = await prisma.$queryRaw<{ day: Date; attempts: bigint; failed: bigint }[]>`
-      SELECT (created_at AT TIME ZONE 'UTC')::date AS day, COUNT(*) AS attempts, COUNT(*) FILTER (WHERE NOT succeeded) AS failed
-      FROM login_attempts WHERE email = ${email} AND created_at >= ${first} AND created_at < ${last}::date + 1
-      GROUP BY 1`;
-    const byDay = new Map(logins.map((row) => [row.day.toISOString().slice(0, 10), row]));
     for (const row of rows) {
-      const date = row.day.toISOString().slice(0, 10);
-      const login = byDay.get(date);
       yield {
-        api_requests: whole(row.api), bandwidth_used: whole(row.bandwidth), date, failed_logins: Number(login?.failed ?? 0n),
-        login_attempts: Number(login?.attempts ?? 0n), mfa_verifications: 0, storage_used: whole(row.storage), user_count: whole(row.users),
+        api_requests: whole(row.api), bandwidth_used: whole(row.bandwidth), date: row.day.toISOString().slice(0, 10), failed_logins: whole(row.failed),
+        login_attempts: whole(row.logins), mfa_verifications: whole(row.mfa), storage_used: whole(row.storage), user_count: whole(row.users),
       };
     }
     if (rows.length < EXPORT_BATCH) return;
-    after = last;
+    after = rows[rows.length - 1]!.day;
   }
 }
 

@@ -12,6 +12,7 @@ import { catalogRestIsolationCases } from '../catalog/rest-isolation-cases';
 import { subscriptionsRestIsolationCases } from '../subscriptions/rest-isolation-cases';
 import { transitionsRestIsolationCases } from '../transitions/rest-isolation-cases';
 import { addOnsRestIsolationCases } from '../addons/rest-isolation-cases';
+import { usageRestIsolationCases } from '../usage/rest-isolation-cases';
 import { invoicesRestIsolationCases } from '../invoices/rest-isolation-cases';
 
 /**
@@ -19,7 +20,7 @@ import { invoicesRestIsolationCases } from '../invoices/rest-isolation-cases';
  * domain (`server/<domain>/rest-isolation-cases.ts`) and run here with A's key, B's key and none.
  * The route tests beside each domain go deeper; this table makes sure no route is left out.
  */
-const DOMAIN_CASES: RestIsolationCases[] = [catalogRestIsolationCases, subscriptionsRestIsolationCases, transitionsRestIsolationCases, addOnsRestIsolationCases, invoicesRestIsolationCases];
+const DOMAIN_CASES: RestIsolationCases[] = [catalogRestIsolationCases, subscriptionsRestIsolationCases, transitionsRestIsolationCases, addOnsRestIsolationCases, invoicesRestIsolationCases, usageRestIsolationCases];
 const CASES: RestIsolationCases = Object.assign({}, ...DOMAIN_CASES);
 const tenantOperations = OPERATIONS.filter((operation) => operation.security === 'apiKey');
 const keyOf = (operation: (typeof OPERATIONS)[number]) => `${operation.method.toUpperCase()} ${operation.path}`;

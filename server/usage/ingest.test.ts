@@ -74,3 +74,25 @@ describe('ingestUsageEvents', () => {
     expect(raw).toMatchObject({ namespaceId: web, resourceType: 'storage_gb', occurredAt: new Date('2026-10-31T16:30:00Z') });
   });
 });
+
+describe('seed 000 daily stats come from the same events', () => {
+  it('the compliance export reads counters summed and gauges at their peak per tenant-local day', async () => {
+    setClock(NOW);
+    const { usageStats } = await import('../export/sections');
+    const other = await seedTestTenant('USD'); // UTC days
+    const send = (events: UsageEventInput[]) => ingestUsageEvents({ tenantId: other.tenant.id, apiKeyId: null, events }, other.ownerActor);
+    const at = '2026-11-02T12:00:00Z';
+    await send([
+      { event_id: 's1', resource_type: 'api_calls', quantity: 40, timestamp: at }, { event_id: 's2', resource_type: 'api_calls', quantity: 2, timestamp: at },
+      { event_id: 's3', resource_type: 'bandwidth_gb', quantity: '1.4', timestamp: at }, { event_id: 's4', resource_type: 'storage_gb', quantity: 9, timestamp: at },
+      { event_id: 's5', resource_type: 'storage_gb', quantity: 4, timestamp: '2026-11-02T13:00:00Z' }, { event_id: 's6', resource_type: 'active_users', quantity: 17, timestamp: at },
+      { event_id: 's7', resource_type: 'login_attempts', quantity: 5, timestamp: at }, { event_id: 's8', resource_type: 'failed_logins', quantity: 2, timestamp: at },
+      { event_id: 's9', resource_type: 'mfa_verifications', quantity: 3, timestamp: at },
+    ]);
+    const rows = [];
+    for await (const row of usageStats(other.tenant.id)) rows.push(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)])));
+    expect(rows).toEqual([{
+      api_requests: '42', bandwidth_used: '1', date: '2026-11-02', failed_logins: '2', login_attempts: '5', mfa_verifications: '3', storage_used: '9', user_count: '17',
+    }]);
+  });
+});
