@@ -1,4 +1,5 @@
 import type { IsolationCases } from '../../test/isolation';
+import { staffInvoicesIsolationCases } from '../collection/isolation-cases';
 
 /** How each `staff.*` procedure is scoped (gathered by server/trpc/isolation.test.ts). */
 export const staffIsolationCases: IsolationCases = {
@@ -17,4 +18,5 @@ export const staffIsolationCases: IsolationCases = {
   'staff.serviceCredentials.rotate': { kind: 'staff', type: 'mutation', run: (c) => c.staff.serviceCredentials.rotate({ id: 'svc_doesnotexist', overlapHours: 24 }) },
   'staff.serviceCredentials.revoke': { kind: 'staff', type: 'mutation', run: (c) => c.staff.serviceCredentials.revoke({ id: 'svc_doesnotexist' }) },
   'staff.impersonation.current': { kind: 'staff', type: 'query', run: (c) => c.staff.impersonation.current() },
+  ...staffInvoicesIsolationCases,
 };

@@ -8,6 +8,7 @@ import { impersonationRouter } from '../impersonation/router';
 import { staffTenantRouter } from './tenant-detail-router';
 import { staffAuditRouter } from '../audit/router';
 import { staffServiceCredentialsRouter } from './service-credentials-router';
+import { staffInvoicesRouter } from '../collection/router';
 
 export const staffRouter = router({
   credits: staffCreditsRouter,
@@ -17,5 +18,6 @@ export const staffRouter = router({
   tenant: staffTenantRouter,
   audit: staffAuditRouter,
   serviceCredentials: staffServiceCredentialsRouter,
+  invoices: staffInvoicesRouter,
   tenants: staffProcedure('support').input(tenantDirectoryInput).output(tenantDirectory).query(({ input }) => listTenantsForStaff(input)),
 });

@@ -1,0 +1,76 @@
+import type { Actor } from '../audit/actor';
+import { recordAudit } from '../audit/record-audit';
+import { settleFromCredit } from '../billing/issue-invoice';
+import { nextInvoiceNumber } from '../billing/invoice-numbers';
+import { now } from '../clock';
+import { notFound } from '../errors';
+import { newId } from '../ids';
+import { money, priceLine, sum, toDecimalString } from '../money';
+import { inTransaction, type Tx } from '../transaction';
+import { lockInvoice } from './attempts';
+import type { CreateDraftInput, InvoiceRef } from './schema';
+import { INVOICE_VIEW_SELECT, invoiceViewOf } from './views';
+
+const DUE_IN_DAYS = 14;
+
+/**
+ * A draft adjustment invoice: lines priced now at the tenant's tax rate (half up per line), no
+ * number yet, nothing owed until it is finalized. Drafts move no money, so a duplicate is harmless
+ * (finance voids it).
+ */
+export async function createDraftInvoice(input: CreateDraftInput, actor: Actor, tx?: Tx) {
+  return inTransaction(tx, async (db) => {
+    const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { currency: true, taxRate: true } });
+    if (!tenant) throw notFound('tenant', 'TENANT_NOT_FOUND');
+    const at = now();
+    const priced = input.lines.map((line) => ({ line, ...priceLine(line.quantity, line.unitPrice, tenant.taxRate, tenant.currency) }));
+    const subtotal = sum(priced.map((p) => p.amount));
+    const taxAmount = sum(priced.map((p) => p.taxAmount));
+    const id = newId('rec');
+    const row = await db.billingRecord.create({
+      data: {
+        tenantId: input.tenantId, id, type: 'adjustment', status: 'draft', description: input.description, currency: tenant.currency,
+        subtotal, taxAmount, amount: subtotal.plus(taxAmount), createdAt: at,
+        lineItems: {
+          create: priced.map(({ line, amount, taxAmount: lineTax }, index) => ({
+            id: newId('li'), position: index + 1, resourceType: 'adjustment', description: line.description,
+            quantity: money(line.quantity), unitPrice: money(line.unitPrice), amount, taxRate: tenant.taxRate, taxAmount: lineTax, createdAt: at,
+          })),
+        },
+      },
+      select: INVOICE_VIEW_SELECT,
+    });
+    await recordAudit(db, actor, {
+      tenantId: input.tenantId, action: 'invoice.draft', targetType: 'billing_record', targetId: id,
+      after: { type: 'adjustment', amount: toDecimalString(row.amount), currency: tenant.currency, lines: input.lines.length, reason: input.reason },
+    });
+    return invoiceViewOf(row);
+  });
+}
+
+/**
+ * draft → open: the invoice gets the next gapless number now (the year's sequence row stays locked
+ * until this transaction commits, and a rollback gives the number back), is due in 14 days, and
+ * is settled from credit as far as the balance goes; collection charges the rest. Finalizing an
+ * invoice that is already finalized returns it unchanged.
+ */
+export async function finalizeInvoice(input: InvoiceRef, actor: Actor, tx?: Tx) {
+  return inTransaction(tx, async (db) => {
+    const invoice = await lockInvoice(db, input.tenantId, input.invoiceId);
+    if (!invoice) throw notFound('invoice', 'INVOICE_NOT_FOUND');
+    if (invoice.status === 'draft') {
+      const at = now();
+      const invoiceNumber = await nextInvoiceNumber(db, at);
+      await db.billingRecord.update({
+        where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } },
+        data: { status: 'open', invoiceNumber, finalizedAt: at, dueAt: new Date(at.getTime() + DUE_IN_DAYS * 86_400_000) },
+      });
+      await recordAudit(db, actor, {
+        tenantId: input.tenantId, action: 'invoice.finalize', targetType: 'billing_record', targetId: input.invoiceId,
+        before: { status: 'draft' }, after: { status: 'open', invoiceNumber, finalizedAt: at },
+      });
+      await settleFromCredit({ tenantId: input.tenantId, recordId: input.invoiceId }, actor, db);
+    }
+    return invoiceViewOf(await db.billingRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } }, select: INVOICE_VIEW_SELECT }));
+  });
+}

@@ -1,0 +1,30 @@
+import { toDecimalString } from '../money';
+import { prisma } from '../db';
+import type { InvoiceView, PaymentAttemptView } from './schema';
+
+export const INVOICE_VIEW_SELECT = {
+  id: true, invoiceNumber: true, type: true, status: true, description: true, currency: true, amount: true, creditAppliedAmount: true,
+  finalizedAt: true, paidAt: true, voidedAt: true, refundedAt: true, createdAt: true,
+} as const;
+
+type InvoiceRow = { [K in keyof typeof INVOICE_VIEW_SELECT]: K extends 'amount' | 'creditAppliedAmount' ? { toFixed(): string } : InvoiceView[K & keyof InvoiceView] };
+
+export function invoiceViewOf(row: InvoiceRow): InvoiceView {
+  return { ...row, amount: toDecimalString(row.amount), creditAppliedAmount: toDecimalString(row.creditAppliedAmount) };
+}
+
+/** An invoice's payment attempts, oldest first, with the method's display facts (never its token). */
+export async function listPaymentAttempts(tenantId: string, invoiceId: string): Promise<PaymentAttemptView[]> {
+  const attempts = await prisma.paymentAttempt.findMany({ where: { tenantId, billingRecordId: invoiceId }, orderBy: { attemptNumber: 'asc' } });
+  const methodIds = [...new Set(attempts.map((a) => a.paymentMethodId).filter((id): id is string => id !== null))];
+  const methods = await prisma.paymentMethod.findMany({ where: { tenantId, id: { in: methodIds } }, select: { id: true, kind: true, brand: true, last4: true } });
+  const byId = new Map(methods.map((m) => [m.id, m]));
+  return attempts.map((a) => {
+    const method = a.paymentMethodId ? byId.get(a.paymentMethodId) : undefined;
+    return {
+      id: a.id, attemptNumber: a.attemptNumber, kind: a.kind, step: a.step, status: a.status, amount: toDecimalString(a.amount), currency: a.currency,
+      provider: a.provider, providerChargeId: a.providerChargeId, providerRefundId: a.providerRefundId, declineCode: a.declineCode, declineMessage: a.declineMessage,
+      method: method ? { kind: method.kind, brand: method.brand, last4: method.last4 } : null, createdAt: a.createdAt,
+    };
+  });
+}
