@@ -11,10 +11,11 @@ import { operation as exportUserData } from '../internal/billing/export-user-dat
 import { operation as ingestUsageEvents } from './v1/usage/events/operation';
 import { operation as listBillingRecords } from '../billing/records/[tenant_id]/operation';
 import { operation as listInvoices } from './web/namespaces/[namespace]/usage/invoices/custom_list/operation';
+import { operation as downloadInvoicePdf } from './web/namespaces/[namespace]/usage/invoice_pdf/operation';
 
 /**
  * The registry of REST operations: one import per route folder's `operation.ts`, nothing restated.
  * The OpenAPI document is built from this list; server/rest/openapi.test.ts keeps it equal to the
  * route files under app/ (a route without a registered operation fails).
  */
-export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, initiatePlanTransition, previewPlanTransition, getPlanTransition, subscribeAddOn, unsubscribeAddOn, exportUserData, listBillingRecords, listInvoices, ingestUsageEvents];
+export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, initiatePlanTransition, previewPlanTransition, getPlanTransition, subscribeAddOn, unsubscribeAddOn, exportUserData, listBillingRecords, listInvoices, ingestUsageEvents, downloadInvoicePdf];
