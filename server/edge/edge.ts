@@ -6,7 +6,7 @@ import { writeJson } from '../json';
 import { resolveClient, type TrustedProxies } from '../platform/client-address';
 import { EDGE_HEADERS, type RequestMeta } from '../platform/request-meta';
 import { envelopeForPath, newEnvelopeMeta } from '../rest/envelopes';
-import { API_CSP, commonSecurityHeaders, newNonce, pageCsp } from './security-headers';
+import { API_CSP, FRAMABLE_FILE_CSP, commonSecurityHeaders, isFramableFilePath, newNonce, pageCsp } from './security-headers';
 
 export type EdgeConfig = { proxies: TrustedProxies; seal: string; dev: boolean };
 
@@ -77,6 +77,9 @@ export function prepareRequest(req: IncomingMessage, res: ServerResponse, config
   if (api) {
     res.setHeader('content-security-policy', API_CSP);
     res.setHeader('cache-control', 'no-store');
+  } else if (isFramableFilePath(pathname)) {
+    res.setHeader('content-security-policy', FRAMABLE_FILE_CSP);
+    res.setHeader('x-frame-options', 'SAMEORIGIN');
   } else {
     const policy = pageCsp(newNonce(), config.dev);
     req.headers['content-security-policy'] = policy;

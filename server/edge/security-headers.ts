@@ -20,6 +20,13 @@ export const HSTS = 'max-age=63072000; includeSubDomains';
 /** JSON and files: nothing may be framed, nothing executes. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/**
+ * The portal's invoice PDF (`/t/<tenant>/invoices/<invoice>/pdf`): a file, so nothing in it runs,
+ * but the invoice page previews it in an <iframe>, so our own pages (and only they) may frame it.
+ */
+export const FRAMABLE_FILE_CSP = "default-src 'none'; object-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+export const isFramableFilePath = (pathname: string) => /^\/t\/[^/]+\/invoices\/[^/]+\/pdf$/.test(pathname);
+
 export function pageCsp(nonce: string, dev: boolean): string {
   return [
     "default-src 'self'",
