@@ -1,6 +1,7 @@
 /** Every background job, once. Adding a job is one `defineJob` and one line here. */
 import type { JobDefinition } from './registry';
 import { subscriptionPastDue, subscriptionPeriodEnd, subscriptionSweep } from './subscription-jobs';
+import { usageRawRetention } from './usage-jobs';
 import { invoiceCollection, invoiceCollectionSweep } from './collection-jobs';
 
 export const JOBS: readonly JobDefinition<unknown>[] = [
@@ -9,6 +10,7 @@ export const JOBS: readonly JobDefinition<unknown>[] = [
   subscriptionPastDue,
   invoiceCollectionSweep,
   invoiceCollection,
+  usageRawRetention,
 ];
 
 export function jobNamed(name: string, jobs: readonly JobDefinition<unknown>[] = JOBS): JobDefinition<unknown> {
