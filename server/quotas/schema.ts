@@ -4,7 +4,8 @@
  * values 1–1024 chars, quota map keys 1–512 chars) instead of the spec's bogus example limits.
  */
 import { z } from 'zod';
-import { wireDecimalNumber } from '../money-schema';
+import type { Decimal } from '../money';
+import { isExactDecimal } from '../money-schema';
 
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const QUOTA_KEY = /^[a-zA-Z][a-zA-Z0-9-._]*[a-zA-Z0-9]$/;
@@ -103,9 +104,12 @@ export const quotaListResponse = z.object({
 export type QuotaListResponse = z.infer<typeof quotaListResponse>;
 
 // ── quota/limits and quota/usage: six maps (F5 op 12–13) ──
+/** F5 `double` usage: a Decimal written with its own digits by the one JSON writer (the documented example uses a plain number). */
+const exactNumber = z.custom<Decimal | number>((value) => typeof value === 'number' || isExactDecimal(value), 'an exact decimal')
+  .meta({ type: 'number', description: 'exact decimal, written with its own digits' });
 const itemBase = { display_name: z.string(), description: z.string() };
 const limitsItem = z.object({ ...itemBase, limit: floatLimitType.optional(), api_limit: rateLimitType.optional() });
-const usageItem = z.object({ ...itemBase, limit: floatLimitType.optional(), usage: z.object({ current: wireDecimalNumber }).optional(), api_limit: rateLimitType.optional() });
+const usageItem = z.object({ ...itemBase, limit: floatLimitType.optional(), usage: z.object({ current: exactNumber }).optional(), api_limit: rateLimitType.optional() });
 const objectLimitsItem = z.object({ ...itemBase, limit: z.object({ maximum: z.number() }) });
 const objectUsageItem = z.object({ ...itemBase, limit: z.object({ maximum: z.number() }), usage: z.object({ current: z.number().int() }) });
 
@@ -119,3 +123,6 @@ export const quotaUsageResponse = z.object({
   api_limits: z.record(z.string(), rateLimitType), quota_usage: z.record(z.string(), objectUsageItem), float_quota_usage: z.record(z.string(), usageItem),
 });
 export type QuotaUsageResponse = z.infer<typeof quotaUsageResponse>;
+
+/** Operations that take no query parameters: any parameter is a 400, never silently ignored. */
+export const noQuery = z.strictObject({});
