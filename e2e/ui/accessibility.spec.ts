@@ -52,6 +52,17 @@ export const PAGES: PageCase[] = [
     await expect(page.getByRole('dialog')).toBeVisible();
     await expect(page.locator('#api-key-name')).toBeVisible();
   } },
+  { name: 'billing profile', who: 'tenant-admin', path: `/t/${TENANT}/settings/billing-profile`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.billingProfile.title })).toBeVisible();
+    await expect(page.locator('#bp-company')).toBeVisible();
+  } },
+  { name: 'billing profile, validation messages', who: 'tenant-admin', path: `/t/${TENANT}/settings/billing-profile`, ready: async (page, messages) => {
+    await page.locator('#bp-company').fill('');
+    await page.locator('#bp-email').fill('not-an-email');
+    await page.getByRole('button', { name: messages.billingProfile.save }).click();
+    await expect(page.getByText(messages.billingProfile.errors.companyNameRequired)).toBeVisible();
+    await expect(page.getByText(messages.billingProfile.errors.invoiceEmailInvalid)).toBeVisible();
+  } },
   { name: 'subscription', who: 'tenant-admin', path: `/t/${TENANT}/subscription`, ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.subscription.title })).toBeVisible();
     await expect(page.getByTestId('subscription-status')).toBeVisible();

@@ -47,6 +47,7 @@ export default async function TenantLayout({ children, params }: Props) {
         { href: `${base}/quotas`, label: messages.quotas.nav },
         ...(access.role === 'owner' || access.role === 'admin' ? [{ href: `${base}/audit`, label: messages.audit.nav }] : []),
         { href: `${base}/settings/api-keys`, label: messages.nav.apiKeys },
+        { href: `${base}/settings/billing-profile`, label: messages.billingProfile.nav },
       ]}
       context={<>
         <strong data-testid="tenant-name">{access.tenant.name}</strong>

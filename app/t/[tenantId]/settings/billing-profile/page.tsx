@@ -1,0 +1,5 @@
+import { BillingProfileView } from './BillingProfileView';
+
+export default function BillingProfilePage() {
+  return <BillingProfileView />;
+}
