@@ -23,7 +23,7 @@ export type CollectOutcome = 'paid' | 'failed' | 'skipped';
  * attempts, so nothing is charged twice; a step that is not due, or an invoice no longer open, is skipped.
  */
 export async function collectInvoice(input: CollectInvoiceInput, actor: Actor = SYSTEM_ACTOR): Promise<CollectOutcome> {
-  const methods = await collectableMethods(input.tenantId, prisma);
+  const methods = await collectableMethods(input.tenantId);
   let lastDecline: string | null = null;
   for (const method of methods) {
     const prepared = await prisma.$transaction((tx) => prepareAttempt(tx, input, method, actor));

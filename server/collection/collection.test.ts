@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seedTestTenant, type SeededTenant } from '../../prisma/seed/factories';
 import { now, setClock, useSystemClock } from '../clock';
 import { prisma } from '../db';
-import { newId } from '../ids';
+import { addPaymentMethod } from '../payment-methods/payment-methods';
 import { runDueJobs } from '../jobs/run-due';
 import { tokenizeCard } from '../payments/sandbox-provider';
 import { startSubscription } from '../subscriptions/start-subscription';
@@ -23,12 +23,10 @@ afterEach(async () => {
   useSystemClock();
 });
 
-/** Test-only: a tokenized sandbox card stored as the payment-methods domain stores it (token, brand, last4). */
+/** A sandbox card tokenized as the card form does, added through the payment-methods domain. */
 async function card(seeded: SeededTenant, number: string, role: 'primary' | 'secondary') {
-  const t = tokenizeCard({ number, expMonth: 12, expYear: 2040, cvc: '123' });
-  return prisma.paymentMethod.create({
-    data: { tenantId: seeded.tenant.id, id: newId('pm'), name: `card-${t.last4}-${role}`, kind: 'card', providerToken: t.token, brand: t.brand, last4: t.last4, expMonth: 12, expYear: 2040, role },
-  });
+  const { token } = tokenizeCard({ number, expMonth: 12, expYear: 2040, cvc: '123' });
+  return addPaymentMethod({ tenantId: seeded.tenant.id, token, role, contact: null }, seeded.ownerActor);
 }
 
 async function subscribedWith(cards: [string, string]) {

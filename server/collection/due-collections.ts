@@ -1,6 +1,7 @@
 import { prisma } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { DEFAULT_GRACE_DAYS, dueStep } from './dunning';
+import { collectableMethods } from './methods';
 
 export type DueCollection = { tenantId: string; invoiceId: string; step: number };
 
@@ -20,7 +21,11 @@ export async function findDueCollections(at: Date, tenantIds?: readonly string[]
     ORDER BY r.finalized_at
     LIMIT ${limit}`;
   const due: DueCollection[] = [];
+  // The SQL's EXISTS is a coarse filter; the payment-methods domain has the last word (an expired card is not chargeable).
+  const chargeable = new Map<string, boolean>();
   for (const row of rows) {
+    if (!chargeable.has(row.tenant_id)) chargeable.set(row.tenant_id, (await collectableMethods(row.tenant_id)).length > 0);
+    if (!chargeable.get(row.tenant_id)) continue;
     const step = dueStep(row.finalized_at, row.grace_days ?? DEFAULT_GRACE_DAYS, at);
     if (step === null) continue;
     const attempts = await prisma.paymentAttempt.findMany({ where: { tenantId: row.tenant_id, billingRecordId: row.id, kind: 'charge', step }, select: { status: true } });

@@ -7,7 +7,7 @@ import { now, setClock, useSystemClock } from '../clock';
 import { getCreditBalance } from '../credits/ledger';
 import { grantCredit } from '../credits/grant-credit';
 import { prisma } from '../db';
-import { newId } from '../ids';
+import { addPaymentMethod } from '../payment-methods/payment-methods';
 import { runDueJobs } from '../jobs/run-due';
 import { money } from '../money';
 import { tokenizeCard } from '../payments/sandbox-provider';
@@ -32,11 +32,10 @@ async function tenant(): Promise<SeededTenant> {
   return seeded;
 }
 
+/** A sandbox card tokenized as the card form does, added through the payment-methods domain. */
 async function card(seeded: SeededTenant, number: string, role: 'primary' | 'secondary') {
-  const t = tokenizeCard({ number, expMonth: 12, expYear: 2040, cvc: '123' });
-  return prisma.paymentMethod.create({
-    data: { tenantId: seeded.tenant.id, id: newId('pm'), name: `card-${t.last4}-${role}`, kind: 'card', providerToken: t.token, brand: t.brand, last4: t.last4, role },
-  });
+  const { token } = tokenizeCard({ number, expMonth: 12, expYear: 2040, cvc: '123' });
+  return addPaymentMethod({ tenantId: seeded.tenant.id, token, role, contact: null }, seeded.ownerActor);
 }
 
 const draft = (tenantId: string, unitPrice = '100') =>
