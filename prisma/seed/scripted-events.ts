@@ -13,6 +13,7 @@ import type { ScriptedEvent } from './scripted-event';
 import { LIFECYCLE_EVENTS } from './history-lifecycle';
 import { CREDIT_EVENTS } from './history-credits';
 import { TRANSITION_EVENTS } from './history-transitions';
+import { USAGE_EVENTS } from './history-usage';
 
 export type { ScriptedEvent, ScriptedEventContext, DemoTenantId } from './scripted-event';
 
@@ -21,4 +22,5 @@ export const SCRIPTED_EVENTS: ScriptedEvent[] = [
   ...LIFECYCLE_EVENTS,
   ...CREDIT_EVENTS,
   ...TRANSITION_EVENTS,
+  ...USAGE_EVENTS,
 ];
