@@ -10,6 +10,7 @@ import { operation as unsubscribeAddOn } from './web/namespaces/[namespace]/addo
 import { operation as exportUserData } from '../internal/billing/export-user-data/operation';
 import { operation as ingestUsageEvents } from './v1/usage/events/operation';
 import { operation as listBillHourlyDetails } from '../v1/bills/[bill_id]/hourlyDetails/operation';
+import { operation as listDailyBillDetails } from './v1/billing/detail/list/operation';
 import { operation as listBillingRecords } from '../billing/records/[tenant_id]/operation';
 import { operation as listInvoices } from './web/namespaces/[namespace]/usage/invoices/custom_list/operation';
 import { operation as downloadInvoicePdf } from './web/namespaces/[namespace]/usage/invoice_pdf/operation';
@@ -28,4 +29,4 @@ import { operation as swapPaymentMethodRole } from './web/namespaces/[namespace]
  * The OpenAPI document is built from this list; server/rest/openapi.test.ts keeps it equal to the
  * route files under app/ (a route without a registered operation fails).
  */
-export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, initiatePlanTransition, previewPlanTransition, getPlanTransition, subscribeAddOn, unsubscribeAddOn, exportUserData, listBillHourlyDetails, listBillingRecords, listInvoices, ...quotaCollectionOperations, ...quotaObjectOperations, getQuotaLimits, getQuotaUsage, ingestUsageEvents, createPaymentMethod, deletePaymentMethod, makePaymentMethodPrimary, makePaymentMethodSecondary, swapPaymentMethodRole, downloadInvoicePdf];
+export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, initiatePlanTransition, previewPlanTransition, getPlanTransition, subscribeAddOn, unsubscribeAddOn, exportUserData, listBillHourlyDetails, listDailyBillDetails, listBillingRecords, listInvoices, ...quotaCollectionOperations, ...quotaObjectOperations, getQuotaLimits, getQuotaUsage, ingestUsageEvents, createPaymentMethod, deletePaymentMethod, makePaymentMethodPrimary, makePaymentMethodSecondary, swapPaymentMethodRole, downloadInvoicePdf];

@@ -30,4 +30,16 @@ export const billsRestIsolationCases: RestIsolationCases = {
       expect(page.bill_hourly_details.every((row) => row.tenant_id === fx.A.tenant.id)).toBe(true);
     },
   },
+  'GET /api/v1/billing/detail/list': {
+    kind: 'scoped',
+    call: async (fx) => {
+      await billOfA(fx);
+      return { path: '/api/v1/billing/detail/list?startDate=20261101&endDate=20261130' };
+    },
+    ownsA: (response) => {
+      const body = response.json as { success: boolean; content: { tag6: string }[] };
+      expect(body.success).toBe(true);
+      expect(body.content.map((row) => row.tag6).sort()).toEqual(['api_calls', 'storage_gb']);
+    },
+  },
 };
