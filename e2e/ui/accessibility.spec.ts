@@ -86,6 +86,20 @@ export const PAGES: PageCase[] = [
     await expect(page.getByRole('dialog')).toBeVisible();
     await expect(page.getByTestId('prorated-total')).toBeVisible();
   } },
+  { name: 'payment methods', who: 'tenant-admin', path: `/t/${TENANT}/payment-methods`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.paymentMethods.title })).toBeVisible();
+    await expect(page.getByRole('table')).toBeVisible();
+  } },
+  { name: 'payment methods, add dialog with a card error', who: 'tenant-admin', path: `/t/${TENANT}/payment-methods`, ready: async (page, messages) => {
+    await page.getByRole('button', { name: messages.paymentMethods.add }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.locator('#pm-number').fill('4242424242424241');
+    await page.locator('#pm-exp-month').fill('12');
+    await page.locator('#pm-exp-year').fill('2099');
+    await page.locator('#pm-cvc').fill('123');
+    await page.getByRole('dialog').getByRole('button', { name: messages.paymentMethods.form.submit, exact: true }).click();
+    await expect(page.getByText(messages.paymentMethods.form.errors.invalid_number)).toBeVisible();
+  } },
   { name: 'plans', who: 'tenant-admin', path: `/t/${TENANT}/plans`, ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.plans.title })).toBeVisible();
     await expect(page.getByTestId('plan-grid')).toBeVisible();

@@ -25,6 +25,7 @@ import { usage } from './usage';
 import { quotas } from './quotas';
 import { invoices } from './invoices';
 import { billingProfile } from './billingProfile';
+import { paymentMethods } from './paymentMethods';
 
 /** English: one file per namespace, each typed by the zh-CN namespace it translates. */
-export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas, billingProfile, invoices };
+export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas, billingProfile, invoices, paymentMethods };

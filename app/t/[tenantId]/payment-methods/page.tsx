@@ -1,0 +1,5 @@
+import { PaymentMethodsView } from './PaymentMethodsView';
+
+export default function PaymentMethodsPage() {
+  return <PaymentMethodsView />;
+}
