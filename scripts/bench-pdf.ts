@@ -1,0 +1,252 @@
+/**
+ * `npm run bench:pdf`: two measurements in one run.
+ *
+ * 1. Invoice PDF render latency, warm: a 20-line invoice with Chinese text rendered by the
+ *    product's own renderer (server/invoice-pdf: react-pdf, Noto Sans SC subset) in this process,
+ *    no cache; 10 renders to warm up (font parsing, JIT), then 100 timed one after another.
+ *    Goal: p95 ≤ 200 ms. Runs before the portal starts, so its build does not share the CPU.
+ * 2. Seed 001 `GET /billing/records/{tenant_id}` against the portal as `npm start` runs it (next
+ *    start behind the edge), beside a floor: a bare node:http handler in this process running the
+ *    same SQL (Prisma's own statements, captured with a query-logging client: the API key and its
+ *    tenant, the page of records, their line items, the count) with `pg` on a pool of the same size
+ *    (DATABASE_POOL_SIZE, default 10) against the same database, and writing the same bytes. The
+ *    bodies are compared (timestamp aside) before any load; then 4 alternating rounds per side at 4
+ *    connections (scripts/bench/load.ts). Prints both p95s and the ratio; goal: portal ≤ 2× floor.
+ *
+ * Uses bench:api's data dir and build folder (data/bench, data/bench/next): don't run both at once.
+ * 200 records with three lines each are added to the demo tenant set-based (fixed ids, idempotent).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import pg from 'pg';
+import { exited, freePort, waitForServer } from './bench/processes';
+import { load, summarize } from './bench/load';
+import { renderInvoicePdf } from '../server/invoice-pdf/render-invoice-pdf';
+import { toPrintable } from '../server/invoice-pdf/printable-invoice';
+import { sellerDetails } from '../server/invoice-pdf/seller';
+
+const WARMUP_RENDERS = 10;
+const TIMED_RENDERS = 100;
+const PDF_GOAL_MS = 200;
+const ROUNDS = 4;
+const CONNECTIONS = 4;
+const REQUESTS = 800; // per side, over the rounds
+const RATIO_GOAL = 2;
+const TENANT = 'tnt_demo';
+const BENCH_RECORDS = 200;
+const WATCHDOG_MS = 25 * 60_000;
+const dataDir = join(process.env.COUNTERFOIL_DATA_DIR ?? 'data', 'bench');
+const children: ChildProcess[] = [];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+// ───────────── 1. PDF render ─────────────
+
+function twentyLineInvoice() {
+  const resources = ['云服务器 标准型 S5', '对象存储 标准存储', 'CDN 流量（中国大陆）', '负载均衡 实例', 'API 网关 调用次数'];
+  const lineItems = Array.from({ length: 20 }, (_, i) => ({
+    description: `${resources[i % resources.length]} · 第 ${i + 1} 项（2026 年 11 月）`, quantity: String(100 + i * 7), unitPrice: '0.0123',
+    amount: (Math.round((100 + i * 7) * 1.23) / 100).toFixed(2), taxRate: '0.06', taxAmount: (Math.round((100 + i * 7) * 1.23 * 0.06) / 100).toFixed(2),
+  }));
+  const period = { periodStart: new Date('2026-10-31T16:00:00Z'), periodEnd: new Date('2026-11-30T16:00:00Z') };
+  return toPrintable(
+    {
+      invoiceNumber: 'INV-2026-123', status: 'open', description: '2026 年 11 月 用量账单', currency: 'CNY', subtotal: '345.67', taxAmount: '20.74', amount: '366.41',
+      creditAppliedAmount: '50', finalizedAt: period.periodEnd, createdAt: period.periodEnd, dueAt: new Date('2026-12-14T16:00:00Z'), paidAt: null, ...period, lineItems,
+    },
+    { companyName: '上海示例云计算有限公司', taxId: '91310000MA1FL8XK2Q', address: '上海市浦东新区世纪大道 100 号 25 楼', invoiceEmail: 'ap@example.com', invoiceLanguage: 'zh-CN' },
+    sellerDetails(),
+    'Asia/Shanghai',
+  );
+}
+
+async function benchPdf(): Promise<boolean> {
+  const invoice = twentyLineInvoice();
+  const coldStart = performance.now();
+  const first = await renderInvoicePdf(invoice);
+  const cold = performance.now() - coldStart;
+  for (let i = 1; i < WARMUP_RENDERS; i += 1) await renderInvoicePdf(invoice);
+  const times: number[] = [];
+  for (let i = 0; i < TIMED_RENDERS; i += 1) {
+    const start = performance.now();
+    await renderInvoicePdf(invoice);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const p95 = percentile(times, 95);
+  console.log(`\nInvoice PDF, 20 lines, Chinese text (${(first.length / 1024).toFixed(1)} KB), rendered in process without the cache`);
+  console.log(`  cold (first render, font loaded)  ${ms(cold)}`);
+  console.log(`  warm, ${TIMED_RENDERS} renders after ${WARMUP_RENDERS}: p50 ${ms(percentile(times, 50))}  p95 ${ms(p95)}  p99 ${ms(percentile(times, 99))}  max ${ms(times.at(-1)!)}`);
+  console.log(p95 <= PDF_GOAL_MS ? `  within goal (warm p95 ≤ ${PDF_GOAL_MS} ms)` : `  MISSED goal (warm p95 ≤ ${PDF_GOAL_MS} ms)`);
+  return p95 <= PDF_GOAL_MS;
+}
+
+// ───────────── 2. Seed 001 list: portal vs floor ─────────────
+
+/** Prisma's statements for one `GET /billing/records/{tenant_id}` on an API key (server/rest/credentials.ts, server/invoices/billing-records.ts). */
+const SQL = {
+  apiKey: 'SELECT "public"."api_keys"."tenant_id", "public"."api_keys"."id", "public"."api_keys"."secret_hash", "public"."api_keys"."scopes", "public"."api_keys"."revoked_at", "public"."api_keys"."expires_at", "public"."api_keys"."last_used_at", "public"."api_keys"."created_by_user_id" FROM "public"."api_keys" WHERE ("public"."api_keys"."prefix" = $1 AND 1=1) LIMIT $2 OFFSET $3',
+  tenant: 'SELECT "public"."tenants"."id", "public"."tenants"."name", "public"."tenants"."currency", "public"."tenants"."locale", "public"."tenants"."billing_timezone", "public"."tenants"."tax_rate", "public"."tenants"."status"::text FROM "public"."tenants" WHERE "public"."tenants"."id" = $1 OFFSET $2',
+  touchKey: 'UPDATE "public"."api_keys" SET "last_used_at" = $1 WHERE (("public"."api_keys"."tenant_id" = $2 AND "public"."api_keys"."id" = $3) AND 1=1) RETURNING "public"."api_keys"."tenant_id", "public"."api_keys"."id", "public"."api_keys"."name", "public"."api_keys"."prefix", "public"."api_keys"."secret_hash", "public"."api_keys"."scopes", "public"."api_keys"."created_by_user_id", "public"."api_keys"."created_at", "public"."api_keys"."last_used_at", "public"."api_keys"."expires_at", "public"."api_keys"."revoked_at"',
+  records: 'SELECT "public"."billing_records"."tenant_id", "public"."billing_records"."id", "public"."billing_records"."app_id", "public"."billing_records"."subscription_id", "public"."billing_records"."invoice_number", "public"."billing_records"."type"::text, "public"."billing_records"."status"::text, "public"."billing_records"."description", "public"."billing_records"."currency", "public"."billing_records"."subtotal", "public"."billing_records"."tax_amount", "public"."billing_records"."amount", "public"."billing_records"."credit_applied_amount", "public"."billing_records"."period_start", "public"."billing_records"."period_end", "public"."billing_records"."due_at", "public"."billing_records"."finalized_at", "public"."billing_records"."paid_at", "public"."billing_records"."voided_at", "public"."billing_records"."refunded_at", "public"."billing_records"."payment_method_id", "public"."billing_records"."buyer_profile", "public"."billing_records"."created_at", "public"."billing_records"."updated_at" FROM "public"."billing_records" WHERE "public"."billing_records"."tenant_id" = $1 ORDER BY "public"."billing_records"."created_at" DESC, "public"."billing_records"."id" DESC LIMIT $2 OFFSET $3',
+  lines: (n: number) => `SELECT "public"."billing_line_items"."tenant_id", "public"."billing_line_items"."id", "public"."billing_line_items"."billing_record_id", "public"."billing_line_items"."position", "public"."billing_line_items"."resource_type", "public"."billing_line_items"."sku_id", "public"."billing_line_items"."description", "public"."billing_line_items"."quantity", "public"."billing_line_items"."unit_price", "public"."billing_line_items"."amount", "public"."billing_line_items"."tax_rate", "public"."billing_line_items"."tax_amount", "public"."billing_line_items"."period_start", "public"."billing_line_items"."period_end", "public"."billing_line_items"."created_at" FROM "public"."billing_line_items" WHERE ("public"."billing_line_items"."tenant_id" IN (${list(1, n)}) AND "public"."billing_line_items"."billing_record_id" IN (${list(n + 1, n)})) ORDER BY "public"."billing_line_items"."position" ASC OFFSET $${2 * n + 1}`,
+  count: 'SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."billing_records"."tenant_id", "public"."billing_records"."id" FROM "public"."billing_records" WHERE "public"."billing_records"."tenant_id" = $1 OFFSET $2) AS "sub"',
+};
+
+function list(from: number, n: number): string {
+  return Array.from({ length: n }, (_, i) => `$${from + i}`).join(',');
+}
+
+/** numeric as its own digits without trailing zeros (what the portal's one JSON writer prints). */
+const digits = (value: string) => (value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value);
+/** Whole units, half up (quantities are non-negative). */
+const wholeUnits = (value: string) => {
+  const [whole = '0', fraction = ''] = value.split('.');
+  return fraction && fraction[0]! >= '5' ? (BigInt(whole) + 1n).toString() : BigInt(whole).toString();
+};
+const rfc3339 = (at: Date) => at.toISOString().replace('.000Z', 'Z');
+const q = JSON.stringify;
+
+const TOKEN = /^(cfk_[0-9a-z]{12})_[0-9a-z]{40}$/;
+
+async function floorRecords(pool: pg.Pool, authorization: string | undefined, tenantId: string): Promise<[number, string]> {
+  const token = /^(?:Bearer|APIToken)\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
+  const prefix = token ? TOKEN.exec(token)?.[1] : undefined;
+  if (!token || !prefix) return [401, q('invalid API key')];
+  const key = (await pool.query(SQL.apiKey, [prefix, '1', '0'])).rows[0];
+  const tenant = key && (await pool.query(SQL.tenant, [key.tenant_id, '0'])).rows[0];
+  const at = new Date();
+  const expected = key ? Buffer.from(key.secret_hash, 'hex') : Buffer.alloc(0);
+  const actual = createHash('sha256').update(token).digest();
+  if (!key || !tenant || tenant.status === 'closed' || expected.length !== actual.length || !timingSafeEqual(expected, actual) || key.revoked_at) return [401, q('invalid API key')];
+  if (!key.last_used_at || at.getTime() - key.last_used_at.getTime() > 60_000) await pool.query(SQL.touchKey, [at, key.tenant_id, key.id]);
+  if (!(key.scopes as string[]).includes('read')) return [403, q('scope')];
+  if (tenantId !== key.tenant_id) return [404, q('tenant not found')];
+  const pageSize = 20;
+  // As Promise.all in listBillingRecords: the page (then its lines) and the count at once.
+  const [records, count] = await Promise.all([
+    pool.query(SQL.records, [tenantId, String(pageSize), '0']).then(async ({ rows }) => {
+      const ids = rows.map((row) => row.id as string);
+      const lines = ids.length ? (await pool.query(SQL.lines(ids.length), [...ids.map(() => tenantId), ...ids, '0'])).rows : [];
+      return rows.map((row) => ({ row, lines: lines.filter((line) => line.billing_record_id === row.id) }));
+    }),
+    pool.query(SQL.count, [tenantId, '0']),
+  ]);
+  const total = Number(count.rows[0]['_count$_all']);
+  const totalPages = Math.ceil(total / pageSize);
+  const items = records.map(({ row, lines }) => {
+    const lineItems = lines.map((l) => `{"amount":${digits(l.amount)},"description":${q(l.description)},"quantity":${wholeUnits(l.quantity)},"resource_type":${q(l.resource_type)},"tax_amount":${digits(l.tax_amount)},"tax_rate":${digits(l.tax_rate)},"unit_price":${digits(l.unit_price)}}`);
+    return `{"amount":${digits(row.amount)},"app_id":${q(row.app_id ?? '')},"created_at":${q(rfc3339(row.created_at))},"currency":${q(row.currency)},"description":${q(row.description)},"invoice_number":${q(row.invoice_number ?? '')},"line_items":[${lineItems.join(',')}],"record_id":${q(row.id)},"status":${q(row.status)},"tenant_id":${q(row.tenant_id)},"type":${q(row.type)}}`;
+  });
+  const pagination = `{"has_next":${1 < totalPages},"has_prev":false,"page":1,"page_size":${pageSize},"total":${total},"total_pages":${totalPages}}`;
+  return [200, `{"code":200,"message":"ok","items":[${items.join(',')}],"total":${total},"pagination":${pagination},"timestamp":${q(rfc3339(at))}}`];
+}
+
+function send(res: ServerResponse, status: number, body: string) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+/** Three lines each, fixed ids: a second run finds them in place. `pg` returns numerics as text, so digits stay exact. */
+async function seedRecords(pool: pg.Pool) {
+  await pool.query(`INSERT INTO billing_records (tenant_id, id, type, status, description, currency, subtotal, tax_amount, amount, invoice_number, created_at, updated_at)
+    SELECT $1, 'rec_bpdf' || lpad(g::text, 5, '0'), 'usage', 'paid', '用量账单 #' || g, 'CNY', 300.37, 18.02, 318.39, 'INV-BENCH-' || lpad(g::text, 5, '0'), now() - g * interval '1 minute', now()
+    FROM generate_series(1, $2::int) g ON CONFLICT DO NOTHING`, [TENANT, BENCH_RECORDS]);
+  await pool.query(`INSERT INTO billing_line_items (tenant_id, id, billing_record_id, position, resource_type, description, quantity, unit_price, amount, tax_rate, tax_amount)
+    SELECT $1, 'li_bpdf' || lpad(g::text, 5, '0') || '_' || p, 'rec_bpdf' || lpad(g::text, 5, '0'), p, 'storage', '对象存储 标准型 ' || p, 1234.5 * p, 0.0123, round(1234.5 * p * 0.0123, 2), 0.06, round(round(1234.5 * p * 0.0123, 2) * 0.06, 2)
+    FROM generate_series(1, $2::int) g, generate_series(1, 3) p ON CONFLICT DO NOTHING`, [TENANT, BENCH_RECORDS]);
+}
+
+async function fetchBody(url: string, headers: Record<string, string>) {
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
+  return { status: response.status, text: await response.text() };
+}
+const stable = (text: string) => text.replace(/"timestamp":"[^"]*"/, '"timestamp":""');
+
+async function benchRecords(): Promise<boolean> {
+  const portalPort = await freePort();
+  const portal = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, PORT: String(portalPort), HOST: '127.0.0.1', COUNTERFOIL_DATA_DIR: dataDir, NEXT_DIST_DIR: join(dataDir, 'next'), COUNTERFOIL_WORKER: 'off', API_RATE_LIMIT_BURST: '1000000', API_RATE_LIMIT_PER_MINUTE: '100000000' },
+  });
+  children.push(portal);
+  const portalBase = `http://127.0.0.1:${portalPort}`;
+  await waitForServer(`${portalBase}/sign-in`, 15 * 60_000, portal);
+
+  const pool = new pg.Pool({ connectionString: readFileSync(join(dataDir, 'database-url'), 'utf8').trim(), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const floor = createServer((req, res) => {
+    const tenantId = decodeURIComponent(/^\/billing\/records\/([^/?]+)/.exec(req.url ?? '')?.[1] ?? '');
+    floorRecords(pool, req.headers.authorization, tenantId).then(([status, body]) => send(res, status, body), (error: unknown) => { console.error(error); send(res, 500, q('internal error')); });
+  });
+  try {
+    await seedRecords(pool);
+    await new Promise<void>((done) => floor.listen(0, '127.0.0.1', done));
+    const path = `/billing/records/${TENANT}`;
+    const targets = { portal: portalBase + path, floor: `http://127.0.0.1:${(floor.address() as { port: number }).port}${path}` };
+    const { apiKeys } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { apiKeys: Record<string, string> };
+    const headers = { authorization: `Bearer ${apiKeys[TENANT]}` };
+
+    const [p, f] = [await fetchBody(targets.portal, headers), await fetchBody(targets.floor, headers)];
+    if (p.status !== 200 || stable(p.text) !== stable(f.text)) {
+      const [a, b] = [stable(p.text), stable(f.text)];
+      const at = [...a].findIndex((c, i) => c !== b[i]);
+      throw new Error(`floor and portal disagree (portal ${p.status}), first difference at ${at}:\n  portal ${a.slice(Math.max(0, at - 120), at + 120)}\n  floor  ${b.slice(Math.max(0, at - 120), at + 120)}`);
+    }
+    console.log(`\n[bench:pdf] floor body equals the portal's (timestamp aside): ${p.text.length} bytes, 20 records with their lines`);
+
+    await load(targets.portal, headers, 16, 500); // warm-up: JIT, pools, route compilation
+    await load(targets.floor, headers, 16, 500);
+    const samples = { portal: [] as Awaited<ReturnType<typeof load>>[], floor: [] as Awaited<ReturnType<typeof load>>[] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order = round % 2 === 0 ? (['portal', 'floor'] as const) : (['floor', 'portal'] as const);
+      for (const side of order) samples[side].push(await load(targets[side], headers, CONNECTIONS, REQUESTS / ROUNDS));
+    }
+    const [portalResult, floorResult] = [summarize(samples.portal), summarize(samples.floor)];
+    const ratio = portalResult.p95 / floorResult.p95;
+    const row = (label: string, r: typeof portalResult) => `  ${label}  p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  ${r.rps.toFixed(0).padStart(5)} req/s  failures ${r.failures}/${r.requests}`;
+    console.log(`\nGET ${path} (seed 001, page of 20): ${REQUESTS} requests a side over ${CONNECTIONS} connections, ${ROUNDS} alternating rounds`);
+    console.log(row('portal', portalResult));
+    console.log(row('floor ', floorResult));
+    console.log(`  ratio   p95 portal/floor ${ratio.toFixed(2)}×`);
+    const met = portalResult.failures === 0 && floorResult.failures === 0 && ratio <= RATIO_GOAL;
+    console.log(met ? `  within goal (portal p95 ≤ ${RATIO_GOAL}× floor p95, no failures)` : `  MISSED goal (portal p95 ≤ ${RATIO_GOAL}× floor p95, no failures)`);
+    return met;
+  } finally {
+    floor.close();
+    await pool.end();
+  }
+}
+
+/** SIGTERM our children (start.ts stops its server and the embedded cluster itself), then make sure. */
+async function cleanUp() {
+  for (const child of children.reverse()) {
+    child.kill('SIGTERM');
+    if (!(await exited(child, 30_000))) { child.kill('SIGKILL'); await exited(child, 5_000); }
+  }
+  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+  if (pid > 0) {
+    try { process.kill(pid, 'SIGINT'); console.log(`[bench:pdf] stopped the embedded PostgreSQL left running (pid ${pid})`); } catch { /* gone */ }
+  }
+}
+
+async function main() {
+  const pdfOk = await benchPdf();
+  const recordsOk = process.argv.includes('--pdf-only') ? true : await benchRecords();
+  process.exitCode = pdfOk && recordsOk ? 0 : 1;
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`[bench:pdf] gave up after ${WATCHDOG_MS / 60_000} minutes`);
+  void cleanUp().finally(() => process.exit(1));
+}, WATCHDOG_MS);
+watchdog.unref();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+
+main()
+  .catch((error: unknown) => { console.error(error); process.exitCode = 1; })
+  .finally(async () => { await cleanUp(); clearTimeout(watchdog); });
