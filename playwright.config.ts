@@ -37,6 +37,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     env: { PORT: String(PORT), HOST: '127.0.0.1', COUNTERFOIL_DATA_DIR: process.env.E2E_DATA_DIR, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1',
+      // The whole server log, for e2e/ui/payment-methods.spec.ts (no card number or CVC in it): e2eServerLog().
+      COUNTERFOIL_SERVER_LOG: `${process.env.E2E_DATA_DIR}/server.log`,
       // e2e/api/edge.spec.ts sends as a proxy from this loopback address; every other one is a direct client.
       TRUSTED_PROXIES: '127.0.0.3' },
   },

@@ -25,6 +25,11 @@ export function e2eDatabaseUrl(): string {
   return process.env.DATABASE_URL ?? readFileSync(join(process.env.E2E_DATA_DIR ?? 'data/e2e', 'database-url'), 'utf8').trim();
 }
 
+/** Everything the e2e server has written to stdout and stderr so far (playwright.config.ts sets COUNTERFOIL_SERVER_LOG). */
+export function e2eServerLog(): string {
+  return readFileSync(join(process.env.E2E_DATA_DIR ?? 'data/e2e', 'server.log'), 'utf8');
+}
+
 export type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
 /**

@@ -4,7 +4,7 @@
  * (server/edge/serve.ts: Next's handler behind our edge) on PORT.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { provisionDatabase } from '../server/platform/database';
 import { authSecret, dataDir } from '../server/platform/runtime-config';
@@ -32,10 +32,12 @@ async function main() {
   }
 
   const serveArgs = ['--import', 'tsx', 'server/edge/serve.ts', '--port', port, '--host', process.env.HOST ?? '0.0.0.0', ...(dev ? ['--dev'] : [])];
+  const logFile = process.env.COUNTERFOIL_SERVER_LOG;
   const server = spawn(process.execPath, serveArgs, {
-    stdio: 'inherit',
+    stdio: logFile ? ['inherit', 'pipe', 'pipe'] : 'inherit',
     env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
   });
+  if (logFile) teeServerOutput(server, logFile);
   const shutdown = async () => {
     server.kill('SIGTERM');
     await database.stop();
@@ -47,6 +49,17 @@ async function main() {
     await database.stop();
     process.exit(code ?? 0);
   });
+}
+
+/**
+ * COUNTERFOIL_SERVER_LOG=<file>: the server's stdout and stderr also go to that file (appended), so a
+ * test can read the whole server log (e2e: no card number or CVC may ever appear in it).
+ */
+function teeServerOutput(server: ReturnType<typeof spawn>, path: string): void {
+  const file = createWriteStream(path, { flags: 'a', mode: 0o600 });
+  server.stdout?.on('data', (chunk: Buffer) => { process.stdout.write(chunk); file.write(chunk); });
+  server.stderr?.on('data', (chunk: Buffer) => { process.stderr.write(chunk); file.write(chunk); });
+  server.on('exit', () => file.end());
 }
 
 main().catch((error) => {
