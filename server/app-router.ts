@@ -12,6 +12,9 @@ import { invoicesRouter } from './invoices/router';
 import { usageDashboardRouter } from './usage-dashboard/router';
 import { paymentMethodsRouter } from './payment-methods/router';
 import { billingProfileRouter } from './billing-profile/router';
+import { quotasRouter } from './quotas/router';
+import { alertsRouter } from './alerts/router';
+import { notificationsRouter } from './notifications/router';
 
 /**
  * The root tRPC router sits at the top of the server tree: it imports the domain routers, which
@@ -31,6 +34,9 @@ export const appRouter = router({
   usageDashboard: usageDashboardRouter,
   paymentMethods: paymentMethodsRouter,
   billingProfile: billingProfileRouter,
+  quotas: quotasRouter,
+  alerts: alertsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -199,7 +199,7 @@ describe('quotas: credentials and isolation', () => {
   ];
 
   it('401 with a JSON string on every endpoint without a credential or with a bad one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }]) {
+    for (const headers of [{}, { authorization: 'Bearer nope' }] as Record<string, string>[]) {
       for (const res of await Promise.all(every(headers))) {
         expect(res.status, res.text).toBe(401);
         expect(isJsonString(res)).toBe(true);
