@@ -104,6 +104,21 @@ export const PAGES: PageCase[] = [
     await expect(page.getByRole('heading', { level: 1, name: messages.plans.title })).toBeVisible();
     await expect(page.getByTestId('plan-grid')).toBeVisible();
   } },
+  { name: 'usage dashboard', who: 'tenant-admin', path: `/t/${TENANT}/usage`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.usage.title })).toBeVisible();
+    await expect(page.getByTestId('usage-chart')).toBeVisible();
+    await expect(page.getByTestId('quota-bar').first()).toBeVisible();
+  } },
+  { name: 'usage dashboard, hourly, table open', who: 'tenant-admin', path: `/t/${TENANT}/usage`, ready: async (page, messages) => {
+    await page.getByRole('button', { name: messages.usage.granularities.hour }).click();
+    await expect(page.getByRole('button', { name: messages.usage.granularities.hour })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByText(messages.usage.tableView).click();
+    await expect(page.getByTestId('usage-table').getByRole('table')).toBeVisible();
+  } },
+  { name: 'quotas', who: 'tenant-admin', path: `/t/${TENANT}/quotas`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.quotas.title })).toBeVisible();
+    await expect(page.getByRole('table').first()).toBeVisible();
+  } },
   { name: 'audit log', who: 'tenant-admin', path: `/t/${TENANT}/audit`, ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.audit.title })).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();

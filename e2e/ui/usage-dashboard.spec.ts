@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from '../helpers';
+
+/**
+ * The usage dashboard over the seeded 90 days (prisma/seed/history-usage.ts): the chart switches
+ * to hourly, the same numbers open as a table, quota bars show percent used, the projection names
+ * its method, and the CSV has the chart's buckets.
+ */
+test('a viewer opens the usage dashboard, switches to hourly, and sees the chart, its table and a quota bar', async ({ page }) => {
+  await signIn(page, 'viewer@demo.counterfoil.dev');
+  await page.getByRole('link', { name: '用量', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '用量' })).toBeVisible();
+  await expect(page.getByTestId('usage-chart')).toBeVisible();
+
+  await page.getByRole('button', { name: '按小时' }).click();
+  await expect(page.getByRole('button', { name: '按小时' })).toHaveAttribute('aria-pressed', 'true');
+  const chart = page.getByTestId('usage-chart');
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+
+  // the table alternative: one row per hour of the default two days, a column per resource type
+  await page.getByText('以表格查看').click();
+  const table = page.getByTestId('usage-table').getByRole('table');
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'API 调用' })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(49);
+
+  // quota bars with percent used; the demo's soft bandwidth quota on the mobile app is past 100 %
+  const bar = page.getByTestId('quota-bar').first();
+  await expect(bar).toBeVisible();
+  await expect(bar.getByRole('progressbar')).toHaveAttribute('aria-valuetext', /%/);
+  await expect(page.getByTestId('quota-percent').first()).toHaveText(/\d+(\.\d)?%/);
+
+  // the projection says how it was made
+  await expect(page.getByTestId('projection-method')).toContainText('最近 7 个完整自然日');
+
+  // the CSV is what the chart shows: hourly buckets
+  const href = await page.getByTestId('usage-export').getAttribute('href');
+  expect(href).toContain('granularity=hour');
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00Z,hour,Asia\/Shanghai,resource_type,/);
+
+  // the quotas page lists the demo's quotas per namespace
+  await page.getByRole('link', { name: '配额', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '配额' })).toBeVisible();
+  await expect(page.getByText('mobile-bandwidth').first()).toBeVisible();
+});
