@@ -76,6 +76,17 @@ export const PAGES: PageCase[] = [
     await expect(page.getByRole('heading', { level: 1, name: messages.credits.title })).toBeVisible();
     await expect(page.getByTestId('credit-balance')).toBeVisible();
   } },
+  { name: 'invoices', who: 'tenant-admin', path: `/t/${TENANT}/invoices`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.invoices.title })).toBeVisible();
+    await expect(page.getByTestId('invoice-link').first()).toBeVisible();
+  } },
+  { name: 'invoices, filtered to nothing', who: 'tenant-admin', path: `/t/${TENANT}/invoices?status=draft&from=2000-01-01&to=2000-01-02`, ready: async (page, messages) => {
+    await expect(page.getByText(messages.invoices.emptyFiltered)).toBeVisible();
+  } },
+  { name: 'invoice detail', who: 'tenant-admin', path: `/t/${TENANT}/invoices`, ready: async (page) => {
+    await page.getByTestId('invoice-link').first().click();
+    await expect(page.getByTestId('invoice-totals')).toBeVisible();
+  } },
   { name: 'add-ons', who: 'tenant-admin', path: `/t/${TENANT}/add-ons`, ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.addOns.title })).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();

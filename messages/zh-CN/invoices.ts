@@ -1,0 +1,15 @@
+export const invoices = {
+  nav: '发票', title: '发票', description: '全部计费记录：订阅、按比例调整、用量、附加服务与调整，最新的在前。',
+  timezoneHint: (tz: string) => `日期按账单时区 ${tz} 显示与筛选。`,
+  filters: '筛选', status: '状态', type: '类型', app: '应用', from: '开票日期起', to: '开票日期止', apply: '应用筛选', reset: '重置',
+  allStatuses: '全部状态', allTypes: '全部类型', allApps: '全部应用', tenantWide: '租户级',
+  exportCsv: '导出 CSV', total: (n: number) => `共 ${n} 张`,
+  empty: '暂无发票', emptyHint: '订阅开始、续费、升级或订购附加服务后，发票会显示在这里。', emptyFiltered: '没有符合筛选条件的发票', emptyFilteredHint: '试试放宽或重置筛选条件。',
+  number: '发票编号', issued: '开票日期', summary: '摘要', amount: '金额', amountDue: '待付金额', dueDate: '到期日', overdue: '已逾期', draft: '草稿（未编号）',
+  newer: '较新', older: '较早', invalidFilters: '筛选条件无效，已显示全部发票。',
+  back: '返回发票列表', downloadPdf: '下载 PDF', pdfPreview: 'PDF 预览', pdfDraft: '草稿发票在定稿编号后才生成 PDF。',
+  details: '发票信息', lines: '明细', resourceType: '资源类型', quantity: '数量', unitPrice: '单价', lineAmount: '金额（税前）', taxRate: '税率', tax: '税额', lineTotal: '小计',
+  totals: '合计', subtotal: '税前合计', taxTotal: '税额合计', invoiceTotal: '发票总额', creditApplied: '已抵扣信用', amountPaid: '已支付',
+  history: '状态时间', created: '创建', finalized: '定稿编号', paid: '支付', voided: '作废', refunded: '退款', period: '计费周期', subscription: '订阅',
+  notFound: '找不到这张发票', notFoundHint: '它可能不存在，或不属于当前租户。', noLines: '这张发票没有明细行',
+};
