@@ -13,6 +13,7 @@ import { startSubscription } from '../../server/subscriptions/start-subscription
 import { cancelSubscriptionInput, setAutoRenewInput, startSubscriptionInput } from '../../server/subscriptions/schema';
 import { cancelSubscription, resumeSubscription, setAutoRenew } from '../../server/subscriptions/subscription-settings';
 import type { DemoTenantId, ScriptedEvent, ScriptedEventContext } from './scripted-event';
+import { ACME_CARDS_DAY } from './history-collection';
 
 /** The customer wires what its open invoices still owe beyond its credit, plus a cushion. */
 async function payOpenInvoices({ tenant, financeActor }: ScriptedEventContext, cushion: string, remark: string) {
@@ -27,8 +28,8 @@ async function payOpenInvoices({ tenant, financeActor }: ScriptedEventContext, c
 }
 
 /** Every `every` days from `from`: the customer's accounts team pays what is open. */
-function payments(tenant: DemoTenantId, from: number, every: number, cushion: string, remark: string): ScriptedEvent[] {
-  return Array.from({ length: Math.ceil((400 - from) / every) }, (_, i) => ({
+function payments(tenant: DemoTenantId, from: number, every: number, cushion: string, remark: string, until = 400): ScriptedEvent[] {
+  return Array.from({ length: Math.ceil((until - from) / every) }, (_, i) => ({
     tenant, day: from + i * every, hour: 6, label: 'bank transfer for open invoices', run: (ctx: ScriptedEventContext) => payOpenInvoices(ctx, cushion, remark),
   }));
 }
@@ -54,7 +55,8 @@ export const LIFECYCLE_EVENTS: ScriptedEvent[] = [
   // Payments: the demo tenant every 7 days with a cushion (its renewals are paid from credit); Acme
   // every 4 days, exactly what is owed (so each renewal shows a few days past_due, then reinstated).
   ...payments('tnt_demo', 16, 7, '800', '对公转账充值'),
-  ...payments('tnt_acme', 3, 4, '0', 'Wire transfer'),
+  // Acme wires until it puts cards on file (history-collection.ts); collection charges them from then.
+  ...payments('tnt_acme', 3, 4, '0', 'Wire transfer', ACME_CARDS_DAY),
   {
     tenant: 'tnt_acme', day: 100, hour: 1, label: 'cancel at period end',
     run: ({ tenant }) => cancelSubscription(cancelSubscriptionInput.parse({ tenantId: tenant.tenant.id }), tenant.ownerActor),

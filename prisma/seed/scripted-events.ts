@@ -14,6 +14,7 @@ import { LIFECYCLE_EVENTS } from './history-lifecycle';
 import { CREDIT_EVENTS } from './history-credits';
 import { TRANSITION_EVENTS } from './history-transitions';
 import { USAGE_EVENTS } from './history-usage';
+import { COLLECTION_EVENTS } from './history-collection';
 
 export type { ScriptedEvent, ScriptedEventContext, DemoTenantId } from './scripted-event';
 
@@ -23,4 +24,5 @@ export const SCRIPTED_EVENTS: ScriptedEvent[] = [
   ...CREDIT_EVENTS,
   ...TRANSITION_EVENTS,
   ...USAGE_EVENTS,
+  ...COLLECTION_EVENTS,
 ];
