@@ -53,21 +53,20 @@ export function dailyDetailSql(tenantId: string, timezone: string, from: Date, t
      ORDER BY 1, 2, 3, 4`;
 }
 
-type Sums = {
+export type DailySums = {
   day: string; sku_id: string; namespace_id: string; billing_cycle: DailyDetailRow['billingCycle']; payment_model: string;
   quantity: Prisma.Decimal; amount: Prisma.Decimal; original_amount: Prisma.Decimal; coupon_amount: Prisma.Decimal; paid_amount: Prisma.Decimal;
   unpaid_amount: Prisma.Decimal; paid_from_credit: Prisma.Decimal; method_kind: string | null; method_label: string | null;
 };
 
-export async function listDailyBillDetails(input: DailyDetailInput): Promise<DailyDetailRow[]> {
-  const tenant = await prisma.tenant.findUnique({ where: { id: input.tenantId }, select: { billingTimezone: true, locale: true, currency: true } });
-  if (!tenant) throw notFound('tenant');
-  const { from, to } = dailyRange(input.query, tenant.billingTimezone);
-  const [sums, skus, namespaces] = await Promise.all([
-    prisma.$queryRaw<Sums[]>(dailyDetailSql(input.tenantId, tenant.billingTimezone, from, to)),
-    prisma.sku.findMany({ select: { id: true, name: true, nameZh: true, billingItemPropertyName: true } }),
-    prisma.namespace.findMany({ where: { tenantId: input.tenantId }, select: { id: true, name: true } }),
-  ]);
+export type DailyContext = {
+  tenant: { billingTimezone: string; locale: string; currency: string };
+  skus: { id: string; name: string; nameZh: string; billingItemPropertyName: string }[];
+  namespaces: { id: string; name: string }[];
+};
+
+/** Prints the grouped sums as seed 002 rows (no database here: the benchmark's floor prints with it too). */
+export function dailyDetailRows(sums: DailySums[], { tenant, skus, namespaces }: DailyContext): DailyDetailRow[] {
   const skuById = new Map(skus.map((sku) => [sku.id, sku]));
   const namespaceName = new Map(namespaces.map((ns) => [ns.id, ns.name]));
   return sums.map((row) => {
@@ -88,4 +87,16 @@ export async function listDailyBillDetails(input: DailyDetailInput): Promise<Dai
       consumeTime: Math.floor(dayStart.getTime() / 1000), tag6: sku.billingItemPropertyName, billingResultDetails: null, count: money(row.quantity),
     };
   });
+}
+
+export async function listDailyBillDetails(input: DailyDetailInput): Promise<DailyDetailRow[]> {
+  const tenant = await prisma.tenant.findUnique({ where: { id: input.tenantId }, select: { billingTimezone: true, locale: true, currency: true } });
+  if (!tenant) throw notFound('tenant');
+  const { from, to } = dailyRange(input.query, tenant.billingTimezone);
+  const [sums, skus, namespaces] = await Promise.all([
+    prisma.$queryRaw<DailySums[]>(dailyDetailSql(input.tenantId, tenant.billingTimezone, from, to)),
+    prisma.sku.findMany({ select: { id: true, name: true, nameZh: true, billingItemPropertyName: true } }),
+    prisma.namespace.findMany({ where: { tenantId: input.tenantId }, select: { id: true, name: true } }),
+  ]);
+  return dailyDetailRows(sums, { tenant, skus, namespaces });
 }
