@@ -22,17 +22,18 @@ export function alertText({ alert, kind, usage, base, sku }: Input): LocalizedTe
   const unit = sku?.unitName ?? '';
   const enName = sku?.name ?? alert.resourceType;
   const zhName = sku?.nameZh ?? alert.resourceType;
-  const used = () => `${quantity(usage)}${unit ? ` ${unit}` : ''}`;
+  // The catalog's unit names are written for Chinese readers (次, 用户, GB): English text keeps only a Latin one.
+  const used = (locale: 'en' | 'zh-CN') => `${quantity(usage)}${unit && (locale === 'zh-CN' || /^[\x20-\x7e]+$/.test(unit)) ? ` ${unit}` : ''}`;
   if (kind === 'percent' && base) {
     const percent = usage.times(100).dividedBy(base).toDecimalPlaces(1).toFixed();
     return {
-      en: { title: `Usage alert: ${alert.name}`, body: `${enName} usage this period is ${used()}, ${percent}% of ${quantity(base)} (alert at ${alert.thresholdPercent}%).` },
-      'zh-CN': { title: `用量告警：${alert.name}`, body: `本周期${zhName}用量已达 ${used()}，为 ${quantity(base)} 的 ${percent}%（告警阈值 ${alert.thresholdPercent}%）。` },
+      en: { title: `Usage alert: ${alert.name}`, body: `${enName} usage this period is ${used('en')}, ${percent}% of ${quantity(base)} (alert at ${alert.thresholdPercent}%).` },
+      'zh-CN': { title: `用量告警：${alert.name}`, body: `本周期${zhName}用量已达 ${used('zh-CN')}，为 ${quantity(base)} 的 ${percent}%（告警阈值 ${alert.thresholdPercent}%）。` },
     };
   }
   const limit = new Decimal(alert.thresholdAmount?.toFixed() ?? '0');
   return {
-    en: { title: `Usage alert: ${alert.name}`, body: `${enName} usage this period is ${used()}, past the alert's ${quantity(limit)}.` },
-    'zh-CN': { title: `用量告警：${alert.name}`, body: `本周期${zhName}用量已达 ${used()}，超过告警值 ${quantity(limit)}。` },
+    en: { title: `Usage alert: ${alert.name}`, body: `${enName} usage this period is ${used('en')}, past the alert's ${quantity(limit)}.` },
+    'zh-CN': { title: `用量告警：${alert.name}`, body: `本周期${zhName}用量已达 ${used('zh-CN')}，超过告警值 ${quantity(limit)}。` },
   };
 }
