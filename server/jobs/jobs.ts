@@ -3,6 +3,7 @@ import type { JobDefinition } from './registry';
 import { subscriptionPastDue, subscriptionPeriodEnd, subscriptionSweep } from './subscription-jobs';
 import { usageRawRetention } from './usage-jobs';
 import { invoiceCollection, invoiceCollectionSweep } from './collection-jobs';
+import { notificationEmail, notificationEmailSweep } from './notification-jobs';
 
 export const JOBS: readonly JobDefinition<unknown>[] = [
   subscriptionSweep,
@@ -11,6 +12,8 @@ export const JOBS: readonly JobDefinition<unknown>[] = [
   invoiceCollectionSweep,
   invoiceCollection,
   usageRawRetention,
+  notificationEmailSweep,
+  notificationEmail,
 ];
 
 export function jobNamed(name: string, jobs: readonly JobDefinition<unknown>[] = JOBS): JobDefinition<unknown> {
