@@ -78,7 +78,7 @@ async function issueIn(tx: Tx, input: IssueInvoiceInput, actor: Actor) {
 
 export type SettleFromCreditInput = { tenantId: string; recordId: string };
 
-/** Applies the credit balance to an open invoice; it is paid once credit covers all of it. */
+/** Applies the credit balance to an open (or failed) invoice; it is paid once credit covers all of it. */
 export function settleFromCredit(input: SettleFromCreditInput, actor: Actor, tx?: Tx) {
   return inTransaction(tx, (db) => settleIn(db, input, actor));
 }
@@ -90,7 +90,8 @@ async function settleIn(tx: Tx, { tenantId, recordId }: SettleFromCreditInput, a
     select: { id: true, status: true, amount: true, creditAppliedAmount: true, invoiceNumber: true },
   });
   const outstanding = money(record.amount).minus(money(record.creditAppliedAmount));
-  if (record.status !== 'open' || outstanding.lte(0)) return record;
+  // A `failed` invoice (collection's dunning ran out) is still owed: credit pays it as it pays an open one.
+  if ((record.status !== 'open' && record.status !== 'failed') || outstanding.lte(0)) return record;
   // Decided and debited under the tenant's ledger lock (oldest credit first), so concurrent settlements never overdraw.
   const debit = await applyAvailableCredit({ tenantId, upTo: outstanding, sourceId: recordId, remark: `${record.invoiceNumber ?? recordId}`, actorUserId: actor.userId }, tx);
   if (!debit) return record;

@@ -9,6 +9,7 @@ import { startSubscription } from '../subscriptions/start-subscription';
 import { collectInvoice } from './collect-invoice';
 import { openAttempt } from './attempts';
 import { money } from '../money';
+import { grantCredit } from '../credits/grant-credit';
 
 /** 2034: later than every other file's clock, so their unscoped job runs never reach these invoices. */
 const T0 = new Date('2034-04-10T02:00:00Z');
@@ -97,7 +98,7 @@ describe('collection', () => {
   });
 
   it('dunning retries on days 1, 3 and 5, makes the subscription past_due, fails the invoice, then grace suspends it', async () => {
-    const { tenantId, invoice, sub } = await subscribedWith([DECLINED, NO_FUNDS]);
+    const { tenantId, invoice, sub, seeded } = await subscribedWith([DECLINED, NO_FUNDS]);
     await runDueJobs({ tenantIds: [tenantId] });
     expect(await subStatus(tenantId, sub.id)).toBe('past_due');
     expect((await prisma.billingRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: invoice.id } } })).status).toBe('open');
@@ -118,6 +119,12 @@ describe('collection', () => {
     setClock(new Date(T0.getTime() + 8 * DAY));
     await runDueJobs({ tenantIds: [tenantId] });
     expect(await subStatus(tenantId, sub.id)).toBe('suspended');
+    expect(await attemptsOf(tenantId, invoice.id)).toHaveLength(8);
+    // Credit still pays a failed invoice; the grace job then reinstates the subscription.
+    await grantCredit({ tenantId, amount: '1000', source: 'manual', remark: 'wire' }, seeded.ownerActor);
+    await runDueJobs({ tenantIds: [tenantId] });
+    expect((await prisma.billingRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: invoice.id } } })).status).toBe('paid');
+    expect(await subStatus(tenantId, sub.id)).toBe('active');
     expect(await attemptsOf(tenantId, invoice.id)).toHaveLength(8);
   });
 });

@@ -2,6 +2,7 @@ import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/record-audit';
 import { settleFromCredit } from '../billing/issue-invoice';
 import { nextInvoiceNumber } from '../billing/invoice-numbers';
+import { billingProfileSnapshot } from '../billing-profile/billing-profile';
 import { now } from '../clock';
 import { notFound } from '../errors';
 import { newId } from '../ids';
@@ -60,10 +61,12 @@ export async function finalizeInvoice(input: InvoiceRef, actor: Actor, tx?: Tx) 
     if (!invoice) throw notFound('invoice', 'INVOICE_NOT_FOUND');
     if (invoice.status === 'draft') {
       const at = now();
+      // The buyer as of finalization (read before the number lock, which is held to commit).
+      const buyerProfile = await billingProfileSnapshot(db, input.tenantId);
       const invoiceNumber = await nextInvoiceNumber(db, at);
       await db.billingRecord.update({
         where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } },
-        data: { status: 'open', invoiceNumber, finalizedAt: at, dueAt: new Date(at.getTime() + DUE_IN_DAYS * 86_400_000) },
+        data: { status: 'open', invoiceNumber, finalizedAt: at, buyerProfile, dueAt: new Date(at.getTime() + DUE_IN_DAYS * 86_400_000) },
       });
       await recordAudit(db, actor, {
         tenantId: input.tenantId, action: 'invoice.finalize', targetType: 'billing_record', targetId: input.invoiceId,
