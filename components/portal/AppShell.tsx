@@ -15,6 +15,8 @@ type AppShellProps = {
   signOutLabel: string;
   footer?: ReactNode;
   banner?: ReactNode;
+  /** Controls at the start of the top bar's right side (the tenant shell's notification bell). */
+  actions?: ReactNode;
   children: ReactNode;
 };
 
@@ -32,6 +34,7 @@ export function AppShell(props: AppShellProps) {
         <div className="cf-row cf-row-between" style={{ width: '100%' }}>
           <div className="cf-row">{props.context}</div>
           <div className="cf-row">
+            {props.actions}
             <span className="cf-muted cf-small" data-testid="signed-in-user">{props.userLabel}</span>
             <LanguageSwitch />
             <form action={signOutAction}>

@@ -130,6 +130,21 @@ export const PAGES: PageCase[] = [
     await expect(page.getByRole('heading', { level: 1, name: messages.quotas.title })).toBeVisible();
     await expect(page.getByRole('table').first()).toBeVisible();
   } },
+  { name: 'usage alerts', who: 'tenant-admin', path: `/t/${TENANT}/alerts`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.alerts.title })).toBeVisible();
+    await expect(page.getByRole('table')).toBeVisible();
+  } },
+  { name: 'usage alerts, create dialog with a validation message', who: 'tenant-admin', path: `/t/${TENANT}/alerts`, ready: async (page, messages) => {
+    await page.getByRole('button', { name: messages.alerts.create }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.getByLabel(messages.alerts.form.percent).fill('');
+    await page.getByRole('dialog').getByRole('button', { name: messages.alerts.save, exact: true }).click();
+    await expect(page.getByText(messages.alerts.form.needThreshold)).toBeVisible();
+  } },
+  { name: 'notifications', who: 'tenant-admin', path: `/t/${TENANT}/notifications`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.notifications.title })).toBeVisible();
+    await expect(page.getByTestId('notification-bell')).toBeVisible();
+  } },
   { name: 'audit log', who: 'tenant-admin', path: `/t/${TENANT}/audit`, ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.audit.title })).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();

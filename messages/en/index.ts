@@ -26,6 +26,8 @@ import { quotas } from './quotas';
 import { invoices } from './invoices';
 import { billingProfile } from './billingProfile';
 import { paymentMethods } from './paymentMethods';
+import { alerts } from './alerts';
+import { notifications } from './notifications';
 
 /** English: one file per namespace, each typed by the zh-CN namespace it translates. */
-export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas, billingProfile, invoices, paymentMethods };
+export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas, billingProfile, invoices, paymentMethods, alerts, notifications };

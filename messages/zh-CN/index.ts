@@ -25,8 +25,10 @@ import { quotas } from './quotas';
 import { invoices } from './invoices';
 import { billingProfile } from './billingProfile';
 import { paymentMethods } from './paymentMethods';
+import { alerts } from './alerts';
+import { notifications } from './notifications';
 
 /** zh-CN, the default locale: one file per namespace; its shape is the `Messages` type every locale follows. */
-export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas, billingProfile, invoices, paymentMethods };
+export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas, billingProfile, invoices, paymentMethods, alerts, notifications };
 
 export type Messages = typeof zhCN;

@@ -7,6 +7,7 @@ import { impersonationEndedIn } from '@/server/impersonation/access';
 import { now } from '@/server/clock';
 import { ImpersonationBanner } from '@/components/portal/ImpersonationBanner';
 import { AppShell } from '@/components/portal/AppShell';
+import { NotificationBell } from '@/components/portal/NotificationBell';
 import { PortalProviders } from '@/components/providers/trpc';
 import { TenantProvider } from '@/components/providers/tenant';
 import { Badge } from '@/components/ui';
@@ -47,6 +48,8 @@ export default async function TenantLayout({ children, params }: Props) {
         { href: `${base}/payment-methods`, label: messages.paymentMethods.nav },
         { href: `${base}/usage`, label: messages.usage.nav },
         { href: `${base}/quotas`, label: messages.quotas.nav },
+        { href: `${base}/alerts`, label: messages.alerts.nav },
+        { href: `${base}/notifications`, label: messages.notifications.nav },
         ...(access.role === 'owner' || access.role === 'admin' ? [{ href: `${base}/audit`, label: messages.audit.nav }] : []),
         { href: `${base}/settings/api-keys`, label: messages.nav.apiKeys },
         { href: `${base}/settings/billing-profile`, label: messages.billingProfile.nav },
@@ -57,6 +60,7 @@ export default async function TenantLayout({ children, params }: Props) {
         <Link className="cf-small" href="/tenants">{messages.nav.switchTenant}</Link>
         <Link className="cf-small" href="/docs/api">{messages.docs.link}</Link>
       </>}
+      actions={<PortalProviders tenantId={tenantId}><NotificationBell href={`${base}/notifications`} /></PortalProviders>}
       userLabel={user.email}
       signOutLabel={messages.common.signOut}
     >

@@ -1,0 +1,5 @@
+import { AlertsView } from './AlertsView';
+
+export default function AlertsPage() {
+  return <AlertsView />;
+}

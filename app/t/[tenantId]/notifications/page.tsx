@@ -1,0 +1,5 @@
+import { NotificationsView } from './NotificationsView';
+
+export default function NotificationsPage() {
+  return <NotificationsView />;
+}
