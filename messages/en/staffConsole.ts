@@ -8,4 +8,10 @@ export const staffConsole: Messages['staffConsole'] = {
   members: 'Members', email: 'Email', name: 'Name', role: 'Role', lastSignIn: 'Last sign-in', recentAudit: 'Recent audit rows', allAudit: 'All audit rows',
   adjustCredit: 'Adjust credit', adjustTitle: 'Adjust credit', amountLabel: 'Amount', direction: 'Direction', directionCredit: 'Credit (add)', directionDebit: 'Debit (remove)',
   reasonLabel: 'Reason', reasonHint: 'Recorded in the audit log.', submit: 'Adjust', adjusted: 'Credit adjusted.', auditNav: 'Audit log',
+  invoiceActions: 'Actions', newInvoice: 'New adjustment invoice', draftTitle: 'Draft an adjustment invoice', draftHint: 'A draft has no number; it gets the next gapless number when finalized.',
+  invoiceDescription: 'Invoice description', lineDescription: 'Line description', lineQuantity: 'Quantity', lineUnitPrice: 'Unit price (before tax)', addLine: 'Add a line', removeLine: 'Remove this line',
+  lineLabel: (n: number) => `Line ${n}`, saveDraft: 'Save draft', finalize: 'Finalize', finalizeTitle: 'Finalize the invoice', finalizeHint: 'It gets its number now, is paid from credit first, and the rest is charged to the payment methods.',
+  voidInvoice: 'Void', voidTitle: 'Void the invoice', voidHint: 'Nothing more is collected; credit it took goes back to the balance.',
+  refund: 'Refund', refundTitle: 'Refund', refundTo: 'Refund to', refundToCard: 'The card it was charged to', refundToCredit: 'Credit balance', refundHint: 'The whole invoice is refunded.',
+  settle: 'Settle transfer', settleTitle: 'Settle a bank transfer', referenceLabel: 'Bank reference', confirm: 'Confirm', attempts: 'Payment attempts',
 };

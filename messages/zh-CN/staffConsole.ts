@@ -6,4 +6,10 @@ export const staffConsole = {
   members: '成员', email: '邮箱', name: '姓名', role: '角色', lastSignIn: '上次登录', recentAudit: '最近审计记录', allAudit: '查看全部审计记录',
   adjustCredit: '调整余额', adjustTitle: '调整余额', amountLabel: '金额', direction: '方向', directionCredit: '增加（发放）', directionDebit: '扣减',
   reasonLabel: '原因', reasonHint: '会写入审计日志。', submit: '确认调整', adjusted: '余额已调整。', auditNav: '审计日志',
+  invoiceActions: '操作', newInvoice: '新建调整发票', draftTitle: '新建调整发票（草稿）', draftHint: '草稿没有发票号；确认开具时分配连续的发票号。',
+  invoiceDescription: '发票说明', lineDescription: '明细说明', lineQuantity: '数量', lineUnitPrice: '单价（税前）', addLine: '添加明细', removeLine: '删除此明细',
+  lineLabel: (n: number) => `明细 ${n}`, saveDraft: '保存草稿', finalize: '确认开具', finalizeTitle: '确认开具发票', finalizeHint: '开具后分配发票号，先用余额抵扣，余款按付款方式扣款。',
+  voidInvoice: '作废', voidTitle: '作废发票', voidHint: '作废后不再收取；已抵扣的余额退回。',
+  refund: '退款', refundTitle: '退款', refundTo: '退款方式', refundToCard: '原路退回银行卡', refundToCredit: '退为余额', refundHint: '全额退款。',
+  settle: '确认转账到账', settleTitle: '确认银行转账到账', referenceLabel: '银行流水号', confirm: '确认', attempts: '付款记录',
 };

@@ -9,6 +9,8 @@ import { useI18n } from '@/components/providers/i18n';
 import { formatDate, formatDateTime, formatMoney } from '@/components/portal/format';
 import { AuditTable } from '@/app/t/[tenantId]/audit/AuditLog';
 import { AdjustCreditDialog } from './AdjustCreditDialog';
+import { InvoiceActions } from './InvoiceActions';
+import { NewInvoiceDialog } from './NewInvoiceDialog';
 import { ImpersonateButton } from '@/components/portal/ImpersonateButton';
 
 const INVOICE_PAGE = 10;
@@ -55,7 +57,7 @@ export function StaffTenantView({ tenantId, canAdjustCredit }: { tenantId: strin
             { key: 'last', header: t.lastSignIn, cell: (row) => (row.lastLoginAt ? formatDateTime(row.lastLoginAt, locale, tz) : messages.common.never) },
           ]} />
       </Card>
-      <Card title={t.invoices} flush>
+      <Card title={t.invoices} flush actions={canAdjustCredit ? <NewInvoiceDialog tenantId={tenant.id} currency={tenant.currency} /> : undefined}>
         {invoices.isPending ? <LoadingState label={messages.common.loading} /> : invoices.isError ? (
           <ErrorState title={messages.common.error} message={invoices.error.message} onRetry={() => invoices.refetch()} retryLabel={messages.common.retry} />
         ) : (
@@ -68,6 +70,8 @@ export function StaffTenantView({ tenantId, canAdjustCredit }: { tenantId: strin
               { key: 'date', header: t.date, cell: (row) => formatDate(row.createdAt, locale, tz) },
               { key: 'status', header: t.status, cell: (row) => messages.recordStatus[row.status] },
               { key: 'amount', header: t.amount, align: 'right', cell: (row) => formatMoney(row.amount, row.currency, locale) },
+              // Finance and admin act on invoices (void, settle, refund, finalize a draft); support only reads.
+              ...(canAdjustCredit ? [{ key: 'actions', header: t.invoiceActions, cell: (row: { id: string; invoiceNumber: string | null; status: string }) => <InvoiceActions tenantId={tenant.id} row={row} /> }] : []),
             ]} />
         )}
       </Card>
