@@ -4,6 +4,8 @@ import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/record-audit';
 import { now } from '../clock';
 import { evaluateUsageAlerts } from '../alerts/evaluate';
+import { priceUsageHours } from '../usage-pricing/price-usage-hours';
+import { hourStartOf } from './local-calendar';
 import { inTransaction } from '../transaction';
 import { loadMeters } from './meters';
 import { enforceHardLimits, lockHardLimits } from './quota-guard';
@@ -88,6 +90,7 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
     await upsertRollup(db, input.tenantId, 'hourly', cells.hourly, at);
     await upsertRollup(db, input.tenantId, 'daily', cells.daily, at);
     await upsertRollup(db, input.tenantId, 'monthly', cells.monthly, at);
+    await priceUsageHours(db, { tenantId: input.tenantId, hours: touchedHours(accepted) });
     await evaluateUsageAlerts(db, { tenantId: input.tenantId, touched: touchedSeries(accepted) });
 
     const summary = summarize(results);
@@ -96,6 +99,17 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
     }
     return { ...summary, results };
   });
+}
+
+/** The hourly rollup rows the batch changed, for pricing (billable meters only: sign-in statistics are not sold). */
+function touchedHours(events: readonly ValidEvent[]) {
+  const touched = new Map<string, { namespaceId: string; appId: string | null; resourceType: string; hourStart: Date }>();
+  for (const e of events) {
+    if (!e.billable) continue;
+    const hour = hourStartOf(e.atMs);
+    touched.set(`${e.namespaceId}\u0000${e.appId}\u0000${e.resourceType}\u0000${hour}`, { namespaceId: e.namespaceId, appId: e.appId || null, resourceType: e.resourceType, hourStart: new Date(hour) });
+  }
+  return [...touched.values()];
 }
 
 /** The (namespace, app, resource type) series the batch added to, once each. */

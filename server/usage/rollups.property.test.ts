@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seedTestTenant, type SeededTenant } from '../../prisma/seed/factories';
 import { setClock, useSystemClock } from '../clock';
 import { Prisma, prisma } from '../db';
+import { startSubscription } from '../subscriptions/start-subscription';
 import { ingestUsageEvents } from './ingest';
 import type { UsageEventInput } from './schema';
 
@@ -41,7 +42,10 @@ async function expectRollupsFromScratch(tenantId: string) {
   for (const grain of Object.keys(GRAINS) as Grain[]) expect(await incremental(tenantId, grain), grain).toEqual(await fromScratch(tenantId, grain));
 }
 
-const snapshot = async (tenantId: string) => Object.fromEntries(await Promise.all((Object.keys(GRAINS) as Grain[]).map(async (g) => [g, await incremental(tenantId, g)])));
+const snapshot = async (tenantId: string) => ({
+  ...Object.fromEntries(await Promise.all((Object.keys(GRAINS) as Grain[]).map(async (g) => [g, await incremental(tenantId, g)]))),
+  chargeLines: await prisma.chargeLine.findMany({ where: { tenantId }, orderBy: { id: 'asc' } }),
+});
 
 /** Instants where a local day or month turns in the zones below, or a DST switch happens. */
 const ANCHORS = [
@@ -74,7 +78,9 @@ const streamArb = fc.record({
   resend: fc.array(fc.nat(), { maxLength: 10 }),
 });
 
-function batchesOf(seeded: SeededTenant, stream: fc.RecordValue<typeof streamArb>): UsageEventInput[][] {
+type Stream = typeof streamArb extends fc.Arbitrary<infer T> ? T : never;
+
+function batchesOf(seeded: SeededTenant, stream: Stream): UsageEventInput[][] {
   const events: UsageEventInput[] = stream.events.map((e, i) => ({
     event_id: `p${i}`, namespace: e.namespace, app_id: e.withApp ? seeded.apps[0]!.id : null, resource_type: e.resourceType,
     quantity: (e.milli / 1000).toString(), timestamp: new Date(e.anchor + e.offsetSeconds * 1000).toISOString(),
@@ -112,9 +118,10 @@ describe('rollups', () => {
     await expectRollupsFromScratch(seeded.tenant.id);
   });
 
-  it('replaying the same batch of 1,000 events leaves every rollup equal', async () => {
+  it('replaying the same batch of 1,000 events leaves every rollup and charge line equal', async () => {
     setClock(NOW);
     const seeded = await seedTestTenant('CNY');
+    await startSubscription({ tenantId: seeded.tenant.id, planCode: 'free', adminUserId: seeded.users.owner.id }, seeded.ownerActor);
     const events: UsageEventInput[] = Array.from({ length: 1000 }, (_, i) => ({
       event_id: `batch-${i}`, namespace: i % 3 ? 'web' : 'system', app_id: i % 2 ? seeded.apps[0]!.id : null,
       resource_type: ['api_calls', 'storage_gb', 'bandwidth_gb', 'active_users', 'mfa_verifications'][i % 5]!,
@@ -125,6 +132,7 @@ describe('rollups', () => {
     const before = await snapshot(seeded.tenant.id);
     const replay = await ingestUsageEvents({ tenantId: seeded.tenant.id, apiKeyId: null, events }, seeded.ownerActor);
     expect([replay.accepted, replay.duplicates]).toEqual([0, 1000]);
+    expect(before.chargeLines.length).toBeGreaterThan(0);
     expect(await snapshot(seeded.tenant.id)).toEqual(before);
     await expectRollupsFromScratch(seeded.tenant.id);
   });
