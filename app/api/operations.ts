@@ -23,10 +23,15 @@ import { operation as deletePaymentMethod } from './web/namespaces/[namespace]/b
 import { operation as makePaymentMethodPrimary } from './web/namespaces/[namespace]/billing/payment_method/[name]/primary/operation';
 import { operation as makePaymentMethodSecondary } from './web/namespaces/[namespace]/billing/payment_method/[name]/secondary/operation';
 import { operation as swapPaymentMethodRole } from './web/namespaces/[namespace]/billing/payment_method/[name]/swap-primary/operation';
+import { operation as listCurrentUsage } from './web/namespaces/[namespace]/current_usage/operation';
+import { operation as listUsageDetails } from './web/namespaces/[namespace]/usage_details/operation';
+import { operation as listHourlyUsageDetails } from './web/namespaces/[namespace]/hourly_usage_details/operation';
+import { operation as listMonthlyUsage } from './web/namespaces/[namespace]/monthly_usage/operation';
+import { operation as usageSummary } from './data/namespaces/system/billing/usage_summary/operation';
 
 /**
  * The registry of REST operations: one import per route folder's `operation.ts`, nothing restated.
  * The OpenAPI document is built from this list; server/rest/openapi.test.ts keeps it equal to the
  * route files under app/ (a route without a registered operation fails).
  */
-export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, initiatePlanTransition, previewPlanTransition, getPlanTransition, subscribeAddOn, unsubscribeAddOn, exportUserData, listBillHourlyDetails, listDailyBillDetails, listBillingRecords, listInvoices, ...quotaCollectionOperations, ...quotaObjectOperations, getQuotaLimits, getQuotaUsage, ingestUsageEvents, createPaymentMethod, deletePaymentMethod, makePaymentMethodPrimary, makePaymentMethodSecondary, swapPaymentMethodRole, downloadInvoicePdf];
+export const OPERATIONS: readonly Operation[] = [getCurrentPlan, listUsagePlans, listSubscriptions, initiatePlanTransition, previewPlanTransition, getPlanTransition, subscribeAddOn, unsubscribeAddOn, exportUserData, listBillHourlyDetails, listDailyBillDetails, listBillingRecords, listInvoices, ...quotaCollectionOperations, ...quotaObjectOperations, getQuotaLimits, getQuotaUsage, ingestUsageEvents, createPaymentMethod, deletePaymentMethod, makePaymentMethodPrimary, makePaymentMethodSecondary, swapPaymentMethodRole, downloadInvoicePdf, listCurrentUsage, listUsageDetails, listHourlyUsageDetails, listMonthlyUsage, usageSummary];

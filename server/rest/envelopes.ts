@@ -53,7 +53,7 @@ export const hourlyDetailEnvelope: Envelope = {
  * 405). Route handlers name their envelope themselves; this mirrors the seeds' path prefixes.
  */
 export function envelopeForPath(pathname: string): Envelope {
-  if (pathname.startsWith('/api/web/') || pathname.startsWith('/no_auth/')) return f5Envelope;
+  if (pathname.startsWith('/api/web/') || pathname.startsWith('/api/data/') || pathname.startsWith('/no_auth/')) return f5Envelope;
   if (pathname.startsWith('/api/v1/billing/detail')) return dailyDetailEnvelope;
   if (pathname.startsWith('/v1/bills/')) return hourlyDetailEnvelope;
   if (pathname.startsWith('/billing/records')) return recordsEnvelope;

@@ -18,13 +18,14 @@ import { paymentMethodsRestIsolationCases } from '../payment-methods/rest-isolat
 import { usageRestIsolationCases } from '../usage/rest-isolation-cases';
 import { invoicesRestIsolationCases } from '../invoices/rest-isolation-cases';
 import { billsRestIsolationCases } from '../bills/rest-isolation-cases';
+import { usageReadRestIsolationCases } from '../usage-read/rest-isolation-cases';
 
 /**
  * The REST isolation table: every tenant operation (API key or session) has a case, kept beside its
  * domain (`server/<domain>/rest-isolation-cases.ts`) and run here with A's key, B's key and none.
  * The route tests beside each domain go deeper; this table makes sure no route is left out.
  */
-const DOMAIN_CASES: RestIsolationCases[] = [catalogRestIsolationCases, subscriptionsRestIsolationCases, transitionsRestIsolationCases, addOnsRestIsolationCases, quotasRestIsolationCases, billsRestIsolationCases, invoicesRestIsolationCases, usageRestIsolationCases, paymentMethodsRestIsolationCases, invoicePdfRestIsolationCases];
+const DOMAIN_CASES: RestIsolationCases[] = [catalogRestIsolationCases, subscriptionsRestIsolationCases, transitionsRestIsolationCases, addOnsRestIsolationCases, quotasRestIsolationCases, billsRestIsolationCases, invoicesRestIsolationCases, usageRestIsolationCases, paymentMethodsRestIsolationCases, invoicePdfRestIsolationCases, usageReadRestIsolationCases];
 const CASES: RestIsolationCases = Object.assign({}, ...DOMAIN_CASES);
 const tenantOperations = OPERATIONS.filter((operation) => operation.security === 'apiKey');
 const keyOf = (operation: (typeof OPERATIONS)[number]) => `${operation.method.toUpperCase()} ${operation.path}`;

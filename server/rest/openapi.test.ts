@@ -57,7 +57,7 @@ describe('OpenAPI document', () => {
       const documented = document.paths[operation.path]?.[operation.method] as { operationId: string; 'x-scope'?: string; responses: Record<number, { content: Record<string, { schema: { type: string } }> }> };
       expect(documented.operationId).toBe(operation.operationId);
       expect(documented['x-scope']).toBe(operation.scope);
-      expect(documented.responses[404]!.content['application/json']!.schema.type).toBe(/^\/(api\/web|no_auth)\//.test(operation.path) ? 'string' : 'object');
+      expect(documented.responses[404]!.content['application/json']!.schema.type).toBe(/^\/(api\/web|api\/data|no_auth)\//.test(operation.path) ? 'string' : 'object');
     }
   });
 

@@ -155,7 +155,7 @@ published form:
 
 | API | error body |
 |---|---|
-| F5 billing and usage (seed 003: \`/api/web/…\`, \`/no_auth/…\`) | a bare JSON string: \`"namespace not found"\` |
+| F5 billing and usage (seed 003: \`/api/web/…\`, \`/api/data/…\`, \`/no_auth/…\`) | a bare JSON string: \`"namespace not found"\` |
 | internal export (seed 000: \`/internal/…\`) | \`{"code": 404, "message": "…", "timestamp": "…", "data": null}\` |
 | billing records (seed 001: \`/billing/records…\`) | \`{"code": 404, "message": "…", "timestamp": "…"}\` |
 | daily bill detail (seed 002: \`/api/v1/billing/detail…\`) | \`{"code": 404, "content": [], "errorCode": "…", "message": "…", "success": false, "traceId": "…"}\` |

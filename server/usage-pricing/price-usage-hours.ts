@@ -50,8 +50,9 @@ export async function priceUsageHours(tx: Tx, input: PriceUsageHoursInput): Prom
 
   const plans = [];
   for (const group of groups) {
+    // Statistics without a SKU (sign-ins) are counted, never priced.
     const sku = skus.get(group.resourceType);
-    if (!sku) throw new Error(`no SKU for resource type ${group.resourceType}`);
+    if (!sku) continue;
     const entitlement = entitlements(group.period, group.resourceType);
     const rules = rulesFor(group.period, sku, entitlement, currency);
     plans.push(group.closed ? await planReconciliation(tx, tenantId, group, rules) : await planReprice(tx, tenantId, group, rules, sku.meterKind === 'gauge' && entitlement.gaugeBilling === 'peak'));
