@@ -12,17 +12,14 @@
  *
  * Usage: DATABASE_URL=… node --import tsx scripts/bench/floor-server.ts --port N  (127.0.0.1 only)
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import pg from 'pg';
+import { authenticateKey, credentialOf } from './floor-auth';
 
 const port = Number(process.argv[process.argv.indexOf('--port') + 1]);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 
 const SQL = {
-  apiKey: 'SELECT "public"."api_keys"."tenant_id", "public"."api_keys"."id", "public"."api_keys"."secret_hash", "public"."api_keys"."scopes", "public"."api_keys"."revoked_at", "public"."api_keys"."expires_at", "public"."api_keys"."last_used_at", "public"."api_keys"."created_by_user_id" FROM "public"."api_keys" WHERE ("public"."api_keys"."prefix" = $1 AND 1=1) LIMIT $2 OFFSET $3',
-  tenant: 'SELECT "public"."tenants"."id", "public"."tenants"."name", "public"."tenants"."currency", "public"."tenants"."locale", "public"."tenants"."billing_timezone", "public"."tenants"."tax_rate", "public"."tenants"."status"::text FROM "public"."tenants" WHERE "public"."tenants"."id" = $1 OFFSET $2',
-  touchKey: 'UPDATE "public"."api_keys" SET "last_used_at" = $1 WHERE (("public"."api_keys"."tenant_id" = $2 AND "public"."api_keys"."id" = $3) AND 1=1) RETURNING "public"."api_keys"."tenant_id", "public"."api_keys"."id", "public"."api_keys"."name", "public"."api_keys"."prefix", "public"."api_keys"."secret_hash", "public"."api_keys"."scopes", "public"."api_keys"."created_by_user_id", "public"."api_keys"."created_at", "public"."api_keys"."last_used_at", "public"."api_keys"."expires_at", "public"."api_keys"."revoked_at"',
   namespace: 'SELECT "public"."namespaces"."tenant_id", "public"."namespaces"."id", "public"."namespaces"."name" FROM "public"."namespaces" WHERE (("public"."namespaces"."tenant_id" = $1 AND "public"."namespaces"."name" = $2) AND 1=1) LIMIT $3 OFFSET $4',
   plans: 'SELECT "public"."plans"."code", "public"."plans"."name", "public"."plans"."name_zh", "public"."plans"."subtitle", "public"."plans"."subtitle_zh", "public"."plans"."description", "public"."plans"."description_zh", "public"."plans"."plan_type"::text, "public"."plans"."tenant_type"::text, "public"."plans"."rank", "public"."plans"."billing_cycle"::text, "public"."plans"."trial_days", "public"."plans"."grace_period_days", "public"."plans"."requires_manual_approval", "public"."plans"."billing_disabled", "public"."plans"."transition_method"::text, "public"."plans"."object_limits", "public"."plans"."api_limits" FROM "public"."plans" WHERE ("public"."plans"."active" = $1 AND EXISTS(SELECT "t0"."plan_code" FROM "public"."plan_prices" AS "t0" WHERE ("t0"."currency" = $2 AND ("public"."plans"."code") = ("t0"."plan_code") AND "t0"."plan_code" IS NOT NULL))) ORDER BY "public"."plans"."rank" ASC, "public"."plans"."code" ASC OFFSET $3',
   prices: (n: number) => `SELECT "public"."plan_prices"."plan_code", "public"."plan_prices"."currency", "public"."plan_prices"."price" FROM "public"."plan_prices" WHERE "public"."plan_prices"."plan_code" IN (${list(n)}) OFFSET $${n + 1}`,
@@ -111,26 +108,15 @@ function planInternal(plan: Plan, zh: boolean, currency: string, current: boolea
   };
 }
 
-const TOKEN = /^(cfk_[0-9a-z]{12})_[0-9a-z]{40}$/;
-
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
-async function currentPlan(authorization: string | undefined, namespaceName: string): Promise<[number, unknown]> {
-  const token = /^(?:Bearer|APIToken)\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
-  const prefix = token ? TOKEN.exec(token)?.[1] : undefined;
-  if (!token || !prefix) return [401, 'invalid API key'];
-  const key = (await pool.query(SQL.apiKey, [prefix, '1', '0'])).rows[0];
-  const tenant = key && (await pool.query(SQL.tenant, [key.tenant_id, '0'])).rows[0];
-  const at = new Date();
-  const expected = key ? Buffer.from(key.secret_hash, 'hex') : Buffer.alloc(0);
-  const actual = createHash('sha256').update(token).digest();
-  const matches = expected.length === actual.length && timingSafeEqual(expected, actual);
-  if (!key || !tenant || tenant.status === 'closed' || !matches || key.revoked_at || (key.expires_at && key.expires_at <= at)) return [401, 'invalid API key'];
-  if (!key.last_used_at || at.getTime() - key.last_used_at.getTime() > 60_000) await pool.query(SQL.touchKey, [at, key.tenant_id, key.id]);
-  if (!(key.scopes as string[]).includes('read')) return [403, 'this API key lacks the read scope'];
+async function currentPlan(token: string | undefined, namespaceName: string): Promise<[number, unknown]> {
+  const caller = await authenticateKey(pool, token, 'read');
+  if ('status' in caller) return [caller.status, caller.message];
+  const { tenant } = caller;
   const namespace = (await pool.query(SQL.namespace, [tenant.id, namespaceName, '1', '0'])).rows[0];
   if (!namespace) return [404, `namespace "${namespaceName}" not found`];
   if (namespace.name !== 'system') return [404, 'this operation exists only in namespace "system"'];
@@ -148,7 +134,7 @@ const ROUTE = /^\/api\/web\/namespaces\/([^/?]+)\/usage_plans\/current$/;
 const server = createServer((req, res) => {
   const match = req.method === 'GET' ? ROUTE.exec(req.url ?? '') : null;
   if (!match?.[1]) return send(res, 404, 'not found');
-  currentPlan(req.headers.authorization, decodeURIComponent(match[1])).then(
+  currentPlan(credentialOf(req.headers), decodeURIComponent(match[1])).then(
     ([status, body]) => send(res, status, body),
     (error: unknown) => {
       console.error(`[floor] ${(error as Error)?.message ?? error}`);

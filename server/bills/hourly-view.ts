@@ -1,5 +1,6 @@
 import { toLocal } from '../time/zoned';
 import type { FacetRow, HourlyRow } from './hourly-sql';
+import { money as exact } from '../money';
 import { toWireMoney } from './money-wire';
 import type { BillHourlyDetail, BossFilter, ListBillHourlyDetailsResponse } from './schema';
 
@@ -32,7 +33,7 @@ export function toDetail(row: HourlyRow, bill: BillContext, tenantId: string): B
     state: `BS_${bill.state.toUpperCase()}` as BillHourlyDetail['state'],
     payment_model: `PM_${row.payment_model.toUpperCase()}` as BillHourlyDetail['payment_model'],
     create_time: row.created_at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    sku_id: row.sku_id, sku_name: name(row.sku_name, row.sku_name_zh), quantity: row.quantity,
+    sku_id: row.sku_id, sku_name: name(row.sku_name, row.sku_name_zh), quantity: exact(row.quantity),
     billing_item_property_name: row.billing_item_property_name, billing_item_display_name: name(row.sku_name, row.sku_name_zh),
     consume_type: `CT_${row.consume_type.toUpperCase()}` as BillHourlyDetail['consume_type'], consume_desc: row.consume_desc ?? '',
     resource_name: row.resource_name ?? '', subscription_name: name(row.plan_name, row.plan_name_zh), resource_instance_id: row.resource_id ?? '',
