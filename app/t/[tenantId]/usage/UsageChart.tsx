@@ -34,9 +34,10 @@ export function UsageChart({ data, unit }: { data: ChartData; unit: string | nul
     <div className="cf-stack">
       <figure className="cf-stack-sm" style={{ margin: 0 }} data-testid="usage-chart">
         <figcaption className="cf-sr-only">{summary}</figcaption>
+        {/* Hidden from assistive tech, so recharts' keyboard layer is off too (nothing focusable inside aria-hidden); the table is the accessible path. */}
         <div aria-hidden style={{ width: '100%', height: 320 }}>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+            <BarChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--cf-border)" />
               <XAxis dataKey="bucket" tick={{ fontSize: 12, fill: 'var(--cf-text-muted)' }} minTickGap={16} />
               <YAxis tick={{ fontSize: 12, fill: 'var(--cf-text-muted)' }} width={72} tickFormatter={(v: number) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(v)}
