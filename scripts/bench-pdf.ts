@@ -197,6 +197,7 @@ async function benchRecords(): Promise<boolean> {
       throw new Error(`floor and portal disagree (portal ${p.status}), first difference at ${at}:\n  portal ${a.slice(Math.max(0, at - 120), at + 120)}\n  floor  ${b.slice(Math.max(0, at - 120), at + 120)}`);
     }
     console.log(`\n[bench:pdf] floor body equals the portal's (timestamp aside): ${p.text.length} bytes, 20 records with their lines`);
+    await pdfUnderNextStart(portalBase, headers, pool);
 
     await load(targets.portal, headers, 16, 500); // warm-up: JIT, pools, route compilation
     await load(targets.floor, headers, 16, 500);
@@ -219,6 +220,22 @@ async function benchRecords(): Promise<boolean> {
     floor.close();
     await pool.end();
   }
+}
+
+/** The F5 PDF endpoint under `next start`: the font resolves from the build, the first call renders, the next is served from invoice_pdfs. */
+async function pdfUnderNextStart(portalBase: string, headers: Record<string, string>, pool: pg.Pool) {
+  const url = `${portalBase}/api/web/namespaces/system/usage/invoice_pdf?name=INV-BENCH-00001`;
+  const timedGet = async () => {
+    const start = performance.now();
+    const res = await fetchBody(url, headers);
+    if (res.status !== 200) throw new Error(`invoice_pdf answered ${res.status}: ${res.text.slice(0, 300)}`);
+    const pdf = Buffer.from((JSON.parse(res.text) as { pdf: string }).pdf, 'base64');
+    if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-' || !pdf.toString('latin1').includes('NotoSansSC')) throw new Error('invoice_pdf did not answer a PDF with the CJK font embedded');
+    return performance.now() - start;
+  };
+  await pool.query('DELETE FROM invoice_pdfs WHERE tenant_id = $1 AND billing_record_id = $2', [TENANT, 'rec_bpdf00001']);
+  const [first, second] = [await timedGet(), await timedGet()];
+  console.log(`[bench:pdf] GET usage/invoice_pdf under next start: rendered ${ms(first)}, then from the cache ${ms(second)} (PDF with Noto Sans SC embedded)`);
 }
 
 /** SIGTERM our children (start.ts stops its server and the embedded cluster itself), then make sure. */
