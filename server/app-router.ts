@@ -8,13 +8,14 @@ import { creditsRouter } from './credits/router';
 import { subscriptionsRouter } from './subscriptions/router';
 import { addOnsRouter } from './addons/router';
 import { auditRouter } from './audit/router';
-import { invoicesRouter } from './invoices/router';
 import { usageDashboardRouter } from './usage-dashboard/router';
 import { paymentMethodsRouter } from './payment-methods/router';
+import { invoicesRouter } from './invoices/router';
 import { billingProfileRouter } from './billing-profile/router';
 import { quotasRouter } from './quotas/router';
 import { alertsRouter } from './alerts/router';
 import { notificationsRouter } from './notifications/router';
+import { billsRouter } from './bills/router';
 
 /**
  * The root tRPC router sits at the top of the server tree: it imports the domain routers, which
@@ -30,13 +31,14 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   addOns: addOnsRouter,
   audit: auditRouter,
-  invoices: invoicesRouter,
   usageDashboard: usageDashboardRouter,
   paymentMethods: paymentMethodsRouter,
+  invoices: invoicesRouter,
   billingProfile: billingProfileRouter,
   quotas: quotasRouter,
   alerts: alertsRouter,
   notifications: notificationsRouter,
+  bills: billsRouter,
 });
 
 export type AppRouter = typeof appRouter;

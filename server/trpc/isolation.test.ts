@@ -16,13 +16,14 @@ import { creditsIsolationCases } from '../credits/isolation-cases';
 import { subscriptionsIsolationCases } from '../subscriptions/isolation-cases';
 import { addOnsIsolationCases } from '../addons/isolation-cases';
 import { auditIsolationCases } from '../audit/isolation-cases';
-import { invoicesIsolationCases } from '../invoices/isolation-cases';
 import { usageDashboardIsolationCases } from '../usage-dashboard/isolation-cases';
 import { paymentMethodsIsolationCases } from '../payment-methods/isolation-cases';
+import { invoicesIsolationCases } from '../invoices/isolation-cases';
 import { billingProfileIsolationCases } from '../billing-profile/isolation-cases';
 import { quotasIsolationCases } from '../quotas/isolation-cases';
 import { alertsIsolationCases } from '../alerts/isolation-cases';
 import { notificationsIsolationCases } from '../notifications/isolation-cases';
+import { billsIsolationCases } from '../bills/isolation-cases';
 import { buildContext } from './context';
 import { createCallerFactory } from './init';
 import { appRouter } from '../app-router';
@@ -33,7 +34,7 @@ import { appRouter } from '../app-router';
  * fails the first test.
  */
 const createCaller = createCallerFactory(appRouter);
-const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, catalogIsolationCases, planTransitionsIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases, auditIsolationCases, usageDashboardIsolationCases, billingProfileIsolationCases, paymentMethodsIsolationCases, invoicesIsolationCases, quotasIsolationCases, alertsIsolationCases, notificationsIsolationCases];
+const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, catalogIsolationCases, planTransitionsIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases, auditIsolationCases, usageDashboardIsolationCases, billingProfileIsolationCases, invoicesIsolationCases, paymentMethodsIsolationCases, quotasIsolationCases, alertsIsolationCases, notificationsIsolationCases, billsIsolationCases];
 const PROCEDURES: IsolationCases = Object.assign({}, ...DOMAIN_CASES);
 const entries = Object.entries(PROCEDURES);
 const tenantCases = entries.filter((e): e is [string, Extract<Case, { kind: 'tenant' }>] => e[1].kind === 'tenant');
