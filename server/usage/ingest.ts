@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Tx } from '../db';
+import { prisma, type Tx } from '../db';
 import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/record-audit';
 import { now } from '../clock';
 import { evaluateUsageAlerts } from '../alerts/evaluate';
 import { priceUsageHours } from '../usage-pricing/price-usage-hours';
 import { hourStartOf } from './local-calendar';
-import { inTransaction } from '../transaction';
 import { loadMeters } from './meters';
 import { enforceHardLimits, lockHardLimits } from './quota-guard';
 import { retentionCutoff } from './retention';
@@ -45,7 +44,7 @@ async function alreadyCounted(tx: Tx, tenantId: string, eventIds: readonly strin
  * quotas and alerts the moment this returns.
  */
 export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: Tx): Promise<IngestResult> {
-  return inTransaction(tx, async (db) => {
+  const run = async (db: Tx): Promise<IngestResult> => {
     const at = now();
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { billingTimezone: true } });
     const [meters, references] = [await loadMeters(db), await loadReferences(db, input.tenantId, input.events)];
@@ -67,7 +66,8 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
 
     // Lock the hard quotas first, then look for duplicates: a request that waited for the lock sees what the previous one counted.
     const hardLimits = await lockHardLimits(db, input.tenantId, candidates);
-    const counted = await alreadyCounted(db, input.tenantId, candidates.map((e) => e.eventId));
+    // Only a quota check needs to know duplicates up front; otherwise the insert's ON CONFLICT tells.
+    const counted = hardLimits.length ? await alreadyCounted(db, input.tenantId, candidates.map((e) => e.eventId)) : new Set<string>();
     const unseen = candidates.filter((event) => {
       if (!counted.has(event.eventId)) return true;
       results[event.index] = { event_id: event.eventId, status: 'duplicate' };
@@ -98,7 +98,9 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
       await recordAudit(db, actor, { tenantId: input.tenantId, action: 'usage.ingest', targetType: 'usage_events', targetId: null, after: { ...summary, rejections: rejectionCounts(results) } });
     }
     return { ...summary, results };
-  });
+  };
+  // Batches queue on hard-quota locks and on the pool under load: wait longer than Prisma's defaults (2 s / 5 s) before giving up.
+  return tx ? run(tx) : prisma.$transaction(run, { maxWait: 15_000, timeout: 60_000 });
 }
 
 /** The hourly rollup rows the batch changed, for pricing (billable meters only: sign-in statistics are not sold). */
