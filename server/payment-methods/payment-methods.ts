@@ -4,12 +4,12 @@ import { newId, randomToken } from '../ids';
 import { badRequest, conflict, notFound } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
-import { inTransaction, type Tx } from '../transaction';
+import type { Tx } from '../transaction';
 import { expiryInFuture, paymentProvider } from '../payments/provider';
 import type { Prisma } from '../generated/prisma/client';
 import { minorUnits, roundToMinor } from '../money';
 import type { AddPaymentMethodInput, Contact, PaymentMethodList, PaymentMethodRef, PaymentMethodView } from './schema';
-import { demoteHolderOf, lockTenantMethods } from './roles';
+import { demoteHolderOf, inMethodsTransaction, lockTenantMethods } from './roles';
 
 type Db = Tx | typeof prisma;
 
@@ -60,7 +60,7 @@ export async function addPaymentMethod(input: AddPaymentMethodInput & { tenantId
   const described = await provider.describe(input.token);
   if (!described) throw badRequest('the token is not a valid payment method token of this processor', 'INVALID_PAYMENT_TOKEN');
   if (isExpired(described)) throw badRequest('the card has expired', 'CARD_EXPIRED');
-  return inTransaction(tx, async (db) => {
+  return inMethodsTransaction(tx, async (db) => {
     await lockTenantMethods(db, input.tenantId);
     const existing = await db.paymentMethod.findFirst({ where: { tenantId: input.tenantId, providerToken: input.token, status: 'active' }, select: { id: true } });
     if (existing) throw conflict('this payment method has already been added', 'PAYMENT_METHOD_EXISTS');
@@ -98,7 +98,7 @@ async function openAmountsDue(db: Tx, tenantId: string): Promise<{ invoice_numbe
  * transfer) while an invoice is open and owed.
  */
 export async function removePaymentMethod(input: PaymentMethodRef & { tenantId: string }, actor: Actor, tx?: Tx): Promise<void> {
-  await inTransaction(tx, async (db) => {
+  await inMethodsTransaction(tx, async (db) => {
     await lockTenantMethods(db, input.tenantId);
     const method = await activeMethodByName(db, input.tenantId, input.name);
     if (!isExpired(method)) {

@@ -3,7 +3,7 @@ import { now } from '../clock';
 import { badRequest, conflict, notFound } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
-import { inTransaction, type Tx } from '../transaction';
+import type { Tx } from '../transaction';
 import { expiryInFuture } from '../payments/provider';
 import type { PaymentKind } from '../payments/provider';
 import type { PaymentMethodRef, PaymentMethodRoleValue } from './schema';
@@ -17,6 +17,17 @@ import type { PaymentMethodRef, PaymentMethodRoleValue } from './schema';
  */
 export async function lockTenantMethods(db: Tx, tenantId: string): Promise<void> {
   await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`payment_methods:${tenantId}`}, 0))::text AS locked`;
+}
+
+/**
+ * The transaction a change of payment methods runs in (the caller's, or a new one). Changes of one
+ * tenant queue on its lock while holding a pooled connection, so a burst (F5 clients retrying, a
+ * script re-ranking methods) waits longer than Prisma's defaults (2 s for a connection, 5 s in all)
+ * before it is its turn: allow a minute rather than fail a request that would have succeeded
+ * (e2e/api/payment-methods.spec.ts: 200 concurrent changes over HTTP on a pool of 10).
+ */
+export function inMethodsTransaction<T>(tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return tx ? work(tx) : prisma.$transaction(work, { maxWait: 60_000, timeout: 60_000 });
 }
 
 type Slot = Exclude<PaymentMethodRoleValue, 'normal'>;
@@ -50,7 +61,7 @@ async function lockedMethod(db: Tx, tenantId: string, name: string) {
  * that slot empty (F5: "the secondary slot is left empty").
  */
 async function assignSlot(input: PaymentMethodRef & { tenantId: string }, slot: Slot, actor: Actor, tx?: Tx): Promise<void> {
-  await inTransaction(tx, async (db) => {
+  await inMethodsTransaction(tx, async (db) => {
     const method = await lockedMethod(db, input.tenantId, input.name);
     if (method.role === slot) return;
     await demoteHolderOf(db, input.tenantId, slot, actor);
@@ -69,7 +80,7 @@ export const makeSecondary = (input: PaymentMethodRef & { tenantId: string }, ac
  * unique indexes hold at every statement.
  */
 export async function swapPrimary(input: PaymentMethodRef & { tenantId: string }, actor: Actor, tx?: Tx): Promise<void> {
-  await inTransaction(tx, async (db) => {
+  await inMethodsTransaction(tx, async (db) => {
     const method = await lockedMethod(db, input.tenantId, input.name);
     if (method.role === 'normal') throw badRequest('only the primary or the secondary payment method can be swapped', 'NOT_PRIMARY_OR_SECONDARY');
     const [primary, secondary] = [await holderOf(db, input.tenantId, 'primary'), await holderOf(db, input.tenantId, 'secondary')];
