@@ -12,4 +12,8 @@ export const invoices = {
   totals: '合计', subtotal: '税前合计', taxTotal: '税额合计', invoiceTotal: '发票总额', creditApplied: '已抵扣信用', amountPaid: '已支付',
   history: '状态时间', created: '创建', finalized: '定稿编号', paid: '支付', voided: '作废', refunded: '退款', period: '计费周期', subscription: '订阅',
   notFound: '找不到这张发票', notFoundHint: '它可能不存在，或不属于当前租户。', noLines: '这张发票没有明细行',
+  attempts: '付款记录', noAttempts: '还没有扣款记录', noAttemptsHint: '发票定稿后按付款方式自动扣款（先主付款方式，失败再用备用付款方式），每次尝试都记录在这里。',
+  attemptNumber: '序号', attemptTime: '时间', attemptKind: '类型', attemptMethod: '付款方式', attemptAmount: '金额', attemptResult: '结果', attemptReference: '交易号',
+  attemptKinds: { charge: '扣款', refund: '退款' }, attemptStatuses: { pending: '处理中', succeeded: '成功', failed: '失败' },
+  bankTransfer: '银行转账', retryDay: (n: number) => (n === 0 ? '首次扣款' : `第 ${n} 次重试`),
 };

@@ -7,6 +7,7 @@ import { now } from '../clock';
 import { notFound } from '../errors';
 import { newId } from '../ids';
 import { money, priceLine, sum, toDecimalString } from '../money';
+import { prisma } from '../db';
 import { inTransaction, type Tx } from '../transaction';
 import { lockInvoice } from './attempts';
 import type { CreateDraftInput, InvoiceRef } from './schema';
@@ -49,31 +50,39 @@ export async function createDraftInvoice(input: CreateDraftInput, actor: Actor, 
   });
 }
 
+/** Finalizations queue on the year's number row: give a burst room to wait rather than fail at Prisma's 5 s default. */
+const FINALIZE_TX = { maxWait: 30_000, timeout: 30_000 } as const;
+
 /**
  * draft → open: the invoice gets the next gapless number now (the year's sequence row stays locked
  * until this transaction commits, and a rollback gives the number back), is due in 14 days, and
- * is settled from credit as far as the balance goes; collection charges the rest. Finalizing an
- * invoice that is already finalized returns it unchanged.
+ * is then settled from credit as far as the balance goes (after the commit, so the number row is
+ * held only for the update and its audit row); collection charges the rest. Finalizing an invoice
+ * that is already finalized returns it unchanged.
  */
 export async function finalizeInvoice(input: InvoiceRef, actor: Actor, tx?: Tx) {
-  return inTransaction(tx, async (db) => {
-    const invoice = await lockInvoice(db, input.tenantId, input.invoiceId);
-    if (!invoice) throw notFound('invoice', 'INVOICE_NOT_FOUND');
-    if (invoice.status === 'draft') {
-      const at = now();
-      // The buyer as of finalization (read before the number lock, which is held to commit).
-      const buyerProfile = await billingProfileSnapshot(db, input.tenantId);
-      const invoiceNumber = await nextInvoiceNumber(db, at);
-      await db.billingRecord.update({
-        where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } },
-        data: { status: 'open', invoiceNumber, finalizedAt: at, buyerProfile, dueAt: new Date(at.getTime() + DUE_IN_DAYS * 86_400_000) },
-      });
-      await recordAudit(db, actor, {
-        tenantId: input.tenantId, action: 'invoice.finalize', targetType: 'billing_record', targetId: input.invoiceId,
-        before: { status: 'draft' }, after: { status: 'open', invoiceNumber, finalizedAt: at },
-      });
-      await settleFromCredit({ tenantId: input.tenantId, recordId: input.invoiceId }, actor, db);
-    }
-    return invoiceViewOf(await db.billingRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } }, select: INVOICE_VIEW_SELECT }));
+  const finalized = tx ? await numberDraft(tx, input, actor) : await prisma.$transaction((db) => numberDraft(db, input, actor), FINALIZE_TX);
+  if (finalized) await settleFromCredit({ tenantId: input.tenantId, recordId: input.invoiceId }, actor, tx);
+  const db = tx ?? prisma;
+  return invoiceViewOf(await db.billingRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } }, select: INVOICE_VIEW_SELECT }));
+}
+
+/** Numbers a draft (true), or leaves an invoice that is already finalized as it is (false). */
+async function numberDraft(db: Tx, input: InvoiceRef, actor: Actor): Promise<boolean> {
+  const invoice = await lockInvoice(db, input.tenantId, input.invoiceId);
+  if (!invoice) throw notFound('invoice', 'INVOICE_NOT_FOUND');
+  if (invoice.status !== 'draft') return false;
+  const at = now();
+  // The buyer as of finalization (read before the number lock, which is held to commit).
+  const buyerProfile = await billingProfileSnapshot(db, input.tenantId);
+  const invoiceNumber = await nextInvoiceNumber(db, at);
+  await db.billingRecord.update({
+    where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } },
+    data: { status: 'open', invoiceNumber, finalizedAt: at, buyerProfile, dueAt: new Date(at.getTime() + DUE_IN_DAYS * 86_400_000) },
   });
+  await recordAudit(db, actor, {
+    tenantId: input.tenantId, action: 'invoice.finalize', targetType: 'billing_record', targetId: input.invoiceId,
+    before: { status: 'draft' }, after: { status: 'open', invoiceNumber, finalizedAt: at },
+  });
+  return true;
 }

@@ -63,7 +63,7 @@ describe('drafts and finalization', () => {
     const numbers = done.map((d) => numberOf(d.invoiceNumber)).sort((a, b) => a - b);
     expect(new Set(numbers).size).toBe(30);
     expect((numbers.at(-1) ?? 0) - (numbers[0] ?? 0)).toBe(29);
-  });
+  }, 60_000);
 
   it('finalizing settles from credit first; voiding gives the credit back', async () => {
     const { tenant: t } = await tenant();

@@ -1,5 +1,6 @@
 import { toDecimalString } from '../money';
 import { prisma } from '../db';
+import { notFound } from '../errors';
 import type { InvoiceView, PaymentAttemptView } from './schema';
 
 export const INVOICE_VIEW_SELECT = {
@@ -13,8 +14,10 @@ export function invoiceViewOf(row: InvoiceRow): InvoiceView {
   return { ...row, amount: toDecimalString(row.amount), creditAppliedAmount: toDecimalString(row.creditAppliedAmount) };
 }
 
-/** An invoice's payment attempts, oldest first, with the method's display facts (never its token). */
+/** An invoice's payment attempts, oldest first, with the method's display facts (never its token); 404 when the tenant has no such invoice. */
 export async function listPaymentAttempts(tenantId: string, invoiceId: string): Promise<PaymentAttemptView[]> {
+  const invoice = await prisma.billingRecord.findUnique({ where: { tenantId_id: { tenantId, id: invoiceId } }, select: { id: true } });
+  if (!invoice) throw notFound('invoice', 'INVOICE_NOT_FOUND');
   const attempts = await prisma.paymentAttempt.findMany({ where: { tenantId, billingRecordId: invoiceId }, orderBy: { attemptNumber: 'asc' } });
   const methodIds = [...new Set(attempts.map((a) => a.paymentMethodId).filter((id): id is string => id !== null))];
   const methods = await prisma.paymentMethod.findMany({ where: { tenantId, id: { in: methodIds } }, select: { id: true, kind: true, brand: true, last4: true } });

@@ -27,4 +27,11 @@ export const invoicesIsolationCases: IsolationCases = {
       expect(r.lines.length).toBeGreaterThan(0);
     },
   },
+  'invoices.paymentAttempts': {
+    kind: 'tenant', type: 'query', minRole: 'viewer', run: async (c, fx, mode) => c.invoices.paymentAttempts({ invoiceId: await invoiceId(c, fx, mode) }),
+    ownsA: async (r: { attempts: { id: string }[] }, fx) => {
+      const ofA = (await prisma.paymentAttempt.findMany({ where: { tenantId: fx.A.tenant.id }, select: { id: true } })).map((row) => row.id);
+      for (const attempt of r.attempts) expect(ofA).toContain(attempt.id);
+    },
+  },
 };

@@ -3,6 +3,8 @@ import { tenantProcedure } from '../trpc/procedures';
 import { invoiceDetail, invoiceDetailInput, invoiceListInput, invoicePage } from './schema';
 import { listInvoices } from './list-invoices';
 import { getInvoiceDetail } from './invoice-detail';
+import { paymentAttemptList, paymentAttemptsInput } from '../collection/schema';
+import { listPaymentAttempts } from '../collection/views';
 
 /**
  * `invoices.*`: every member reads the tenant's invoices (the overview already shows the latest to
@@ -17,4 +19,9 @@ export const invoicesRouter = router({
     .input(invoiceDetailInput)
     .output(invoiceDetail)
     .query(({ ctx, input }) => getInvoiceDetail(ctx.scope.tenantId, input.invoiceId)),
+  /** Every charge and refund of one invoice with the processor's answer (server/collection). */
+  paymentAttempts: tenantProcedure('viewer')
+    .input(paymentAttemptsInput)
+    .output(paymentAttemptList)
+    .query(async ({ ctx, input }) => ({ attempts: await listPaymentAttempts(ctx.scope.tenantId, input.invoiceId) })),
 });

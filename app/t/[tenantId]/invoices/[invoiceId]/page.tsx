@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { currentUser } from '@/server/auth/viewer';
 import { resolveCallerAccess } from '@/server/tenants/tenant-access';
 import { InvoiceDetailView } from './InvoiceDetailView';
+import { PaymentAttempts } from './PaymentAttempts';
 
 type Props = { params: Promise<{ tenantId: string; invoiceId: string }> };
 
@@ -13,10 +14,8 @@ export default async function InvoicePage({ params }: Props) {
   if (!access) notFound();
   return (
     <InvoiceDetailView invoiceId={invoiceId}>
-      {/*
-        Sections about this invoice from other domains slot in here, below the totals and above the
-        PDF preview: e.g. the payment attempts (server/collection) as <PaymentAttempts invoiceId={invoiceId} />.
-      */}
+      {/* Sections about this invoice from other domains slot in here, below the totals and above the PDF preview. */}
+      <PaymentAttempts invoiceId={invoiceId} />
     </InvoiceDetailView>
   );
 }
