@@ -88,6 +88,23 @@ export const PAGES: PageCase[] = [
     await page.getByTestId('invoice-link').first().click();
     await expect(page.getByTestId('invoice-totals')).toBeVisible();
   } },
+  { name: 'invoice detail, payment attempts', who: 'tenant-admin', path: `/t/${TENANT}/invoices?status=paid`, ready: async (page, messages) => {
+    await page.getByTestId('invoice-link').first().click();
+    await expect(page.getByRole('heading', { name: messages.invoices.attempts })).toBeVisible();
+    await expect(page.getByTestId('attempt-result').first().or(page.getByText(messages.invoices.noAttempts))).toBeVisible();
+  } },
+  { name: 'bills', who: 'tenant-admin', path: `/t/${TENANT}/bills`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.bills.title })).toBeVisible();
+    await expect(page.getByTestId('bill-link').first()).toBeVisible();
+  } },
+  { name: 'bill detail with the facet panel', who: 'tenant-admin', path: `/t/${TENANT}/bills`, ready: async (page) => {
+    await page.getByTestId('bill-link').first().click();
+    await expect(page.getByTestId('bill-facets')).toBeVisible();
+  } },
+  { name: 'daily bill', who: 'tenant-admin', path: `/t/${TENANT}/bills/daily`, ready: async (page, messages) => {
+    await expect(page.getByRole('heading', { level: 1, name: messages.bills.dailyTitle })).toBeVisible();
+    await expect(page.getByTestId('daily-table').or(page.getByText(messages.bills.dailyEmpty))).toBeVisible();
+  } },
   { name: 'add-ons', who: 'tenant-admin', path: `/t/${TENANT}/add-ons`, ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.addOns.title })).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();
@@ -131,6 +148,12 @@ export const PAGES: PageCase[] = [
     await expect(page.getByRole('heading', { level: 1, name: messages.quotas.title })).toBeVisible();
     await expect(page.getByRole('table').first()).toBeVisible();
   } },
+  { name: 'quotas, new quota dialog open', who: 'tenant-admin', path: `/t/${TENANT}/quotas`, ready: async (page, messages) => {
+    await expect(page.getByRole('table').first()).toBeVisible();
+    await page.getByRole('button', { name: messages.quotas.create }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(page.locator('#quota-name')).toBeVisible();
+  } },
   { name: 'usage alerts', who: 'tenant-admin', path: `/t/${TENANT}/alerts`, ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.alerts.title })).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();
@@ -163,6 +186,16 @@ export const PAGES: PageCase[] = [
     await page.getByTestId('adjust-credit').click();
     await expect(page.getByRole('dialog')).toBeVisible();
     await expect(page.locator('#adjust-amount')).toBeVisible();
+  } },
+  { name: 'staff tenant page, new adjustment invoice dialog open', who: 'staff-admin', path: `/staff/tenants/${TENANT}`, ready: async (page) => {
+    await page.getByTestId('new-invoice').click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(page.locator('#draft-description')).toBeVisible();
+  } },
+  { name: 'staff tenant page, refund dialog open', who: 'staff-admin', path: `/staff/tenants/${TENANT}`, ready: async (page) => {
+    await page.getByTestId('invoice-refund').first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(page.getByRole('dialog').getByRole('combobox')).toBeVisible();
   } },
   { name: 'staff catalog', who: 'staff-admin', path: '/staff/catalog', ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.plans.staffCatalog.title })).toBeVisible();

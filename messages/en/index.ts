@@ -28,6 +28,7 @@ import { billingProfile } from './billingProfile';
 import { paymentMethods } from './paymentMethods';
 import { alerts } from './alerts';
 import { notifications } from './notifications';
+import { bills } from './bills';
 
 /** English: one file per namespace, each typed by the zh-CN namespace it translates. */
-export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas, billingProfile, invoices, paymentMethods, alerts, notifications };
+export const en: Messages = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas, billingProfile, invoices, paymentMethods, alerts, notifications, bills };

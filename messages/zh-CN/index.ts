@@ -27,8 +27,9 @@ import { billingProfile } from './billingProfile';
 import { paymentMethods } from './paymentMethods';
 import { alerts } from './alerts';
 import { notifications } from './notifications';
+import { bills } from './bills';
 
 /** zh-CN, the default locale: one file per namespace; its shape is the `Messages` type every locale follows. */
-export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas, billingProfile, invoices, paymentMethods, alerts, notifications };
+export const zhCN = { app, nav, common, signIn, tenants, roles, overview, subscriptionStatus, subscription, recordStatus, recordType, apiKeys, plans, staff, errors, credits, addOns, audit, staffConsole, impersonation, docs, serviceCredentials, usage, quotas, billingProfile, invoices, paymentMethods, alerts, notifications, bills };
 
 export type Messages = typeof zhCN;

@@ -45,6 +45,7 @@ export default async function TenantLayout({ children, params }: Props) {
         { href: `${base}/add-ons`, label: messages.addOns.nav },
         { href: `${base}/credits`, label: messages.credits.nav },
         { href: `${base}/invoices`, label: messages.invoices.nav },
+        { href: `${base}/bills`, label: messages.bills.nav },
         { href: `${base}/payment-methods`, label: messages.paymentMethods.nav },
         { href: `${base}/usage`, label: messages.usage.nav },
         { href: `${base}/quotas`, label: messages.quotas.nav },

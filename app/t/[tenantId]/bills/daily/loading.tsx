@@ -1,0 +1,3 @@
+import { PageLoading } from '@/components/portal/PageLoading';
+
+export default PageLoading;

@@ -1,0 +1,18 @@
+export const bills = {
+  nav: '账单', title: '账单', description: '每个计费账户每月一张账单，明细为逐小时的计费行（接口 004 的数据）。',
+  dailyNav: '日账单', dailyTitle: '日账单', dailyDescription: '按天、按计量项汇总的费用（接口 002 的数据），日期按账单时区计算。',
+  month: '账期', account: '计费账户', state: '状态', lines: '明细行数', amount: '应付金额', open: '查看明细',
+  empty: '暂无账单', emptyHint: '产生用量或订阅费用后，当月账单会出现在这里。',
+  states: { BS_PENDING: '未出账', BS_DUE: '待支付', BS_PAYING: '支付中', BS_PAID: '已支付', BS_FAILED: '支付失败', BS_WRITEOFF: '已核销', BS_CANCELED: '已取消' } as Record<string, string>,
+  back: '返回账单列表', detailTitle: (month: string) => `${month} 账单明细`, total: (n: number) => `共 ${n} 行`,
+  filters: '筛选', catalog: '产品目录（类目 → 产品 → SKU）', resourceGroup: '资源组', owner: '资源所有者', consumeType: '消费类型', all: '全部',
+  consumeTypes: { CT_CONSUMPTION: '消费', CT_REFUND: '退款', CT_RECONCILIATION: '调账' } as Record<string, string>,
+  paymentModels: { PM_PREPAID: '预付费', PM_POSTPAID: '后付费' } as Record<string, string>,
+  sort: '排序', sorts: { 'create_time desc': '时间（新→旧）', create_time: '时间（旧→新）', 'amount desc': '金额（高→低）', amount: '金额（低→高）', 'quantity desc': '用量（多→少）', quantity: '用量（少→多）' } as Record<string, string>,
+  clear: '清除筛选', exportCsv: '导出 CSV', first: '第一页', previous: '上一页', next: '下一页', pageN: (n: number) => `第 ${n} 页`,
+  hour: '时段', sku: 'SKU', resource: '资源', quantity: '用量', original: '原价', discount: '套餐内抵扣', coupons: '优惠券与代金券', paid: '已付', unpaid: '未付',
+  noRows: '没有符合条件的明细', noRowsHint: '试试放宽或清除筛选条件。', notFound: '找不到这张账单', notFoundHint: '它可能不存在，或不属于当前租户。',
+  day: '日期', from: '开始日期', to: '结束日期', apply: '查询', meter: '计量项', workspace: '空间', cycle: '结算周期', category: '产品类型', count: '用量', billingResult: '应付',
+  storedCard: '储值卡（信用余额）', cash: '现金', owe: '欠费', chartSummary: (days: number, meters: number) => `按天堆叠的应付金额：${days} 天，${meters} 个计量项。下方表格列出全部数值。`,
+  tableView: '以表格查看图表数据', dailyEmpty: '这段日期内没有费用', rangeHint: '最长 92 天。',
+};
