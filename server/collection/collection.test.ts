@@ -65,8 +65,10 @@ describe('collection', () => {
     // The subscription never went past_due: collection paid the invoice at the first step.
     expect(await subStatus(tenantId, sub.id)).toBe('active');
     const notices = await prisma.notification.findMany({ where: { tenantId, kind: 'invoice.paid' } });
-    expect(notices.length).toBeGreaterThan(0);
-    expect(notices.every((n) => n.channel === 'in_app')).toBe(true);
+    // Each billing member (owner, admin, billing) once in the app and once by email (the outbox the mail job sends).
+    expect(notices.filter((n) => n.channel === 'in_app')).toHaveLength(3);
+    expect(notices.filter((n) => n.channel === 'email')).toHaveLength(3);
+    expect(notices.find((n) => n.channel === 'in_app')?.title).toContain(paid.invoiceNumber ?? '');
     expect(await prisma.auditLog.count({ where: { tenantId, action: 'invoice.pay', targetId: invoice.id } })).toBe(1);
   });
 

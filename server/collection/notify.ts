@@ -1,14 +1,10 @@
-import { now } from '../clock';
-import { newId } from '../ids';
+import { notifyTenant } from '../notifications/notify';
 import { toDecimalString, type Decimal } from '../money';
 import type { Tx } from '../transaction';
 
 export type CollectionNotice =
   | { kind: 'invoice.paid'; invoiceId: string; invoiceNumber: string | null; amount: Decimal; currency: string; last4: string | null; step: number | null }
   | { kind: 'invoice.payment_failed'; invoiceId: string; invoiceNumber: string | null; amount: Decimal; currency: string; step: number; final: boolean; declineMessage: string | null };
-
-/** Who hears about money: the roles that can act on it (owner, admin, billing). */
-const BILLING_ROLES = ['owner', 'admin', 'billing'] as const;
 
 function text(notice: CollectionNotice, zh: boolean): { title: string; body: string } {
   const number = notice.invoiceNumber ?? notice.invoiceId;
@@ -31,24 +27,18 @@ function text(notice: CollectionNotice, zh: boolean): { title: string; body: str
 }
 
 /**
- * One in-app notification per billing member, in the tenant's language. A failed step is told once
- * (looked up by invoice and step first, so a re-run of the step does not tell it again).
- * Email: the alerts mailer (server/notifications/mailer) does not exist yet; when it does, enqueue
- * an email row here too.
+ * Tells the billing members (owner, admin, billing) in the app and by email (the alerts mailer's
+ * outbox: `notifyTenant` writes the rows, the notification-email job sends them), each in their own
+ * language. A failed step is told once: looked up by invoice and step first, so a re-run of the
+ * step does not tell it again.
  */
 export async function notifyCollection(tx: Tx, tenantId: string, notice: CollectionNotice): Promise<void> {
   const key = `${notice.kind}:${notice.invoiceId}:${notice.step ?? 'manual'}`;
   const told = await tx.notification.findFirst({ where: { tenantId, kind: notice.kind, data: { path: ['noticeKey'], equals: key } }, select: { id: true } });
   if (told) return;
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { locale: true } });
-  const members = await tx.membership.findMany({ where: { tenantId, role: { in: [...BILLING_ROLES] } }, select: { userId: true } });
-  const { title, body } = text(notice, tenant.locale === 'zh-CN');
-  const at = now();
-  const data = { noticeKey: key, invoiceId: notice.invoiceId, invoiceNumber: notice.invoiceNumber, amount: toDecimalString(notice.amount), currency: notice.currency, step: notice.step };
-  await tx.notification.createMany({
-    data: members.map((m) => ({
-      tenantId, id: newId('ntf'), userId: m.userId, channel: 'in_app' as const, kind: notice.kind, title, body, data,
-      deliveryStatus: 'sent' as const, sentAt: at, createdAt: at,
-    })),
+  await notifyTenant(tx, {
+    tenantId, kind: notice.kind, channels: ['in_app', 'email'],
+    text: { 'zh-CN': text(notice, true), en: text(notice, false) },
+    data: { noticeKey: key, invoiceId: notice.invoiceId, invoiceNumber: notice.invoiceNumber, amount: toDecimalString(notice.amount), currency: notice.currency, step: notice.step },
   });
 }
