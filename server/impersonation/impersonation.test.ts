@@ -102,6 +102,7 @@ describe('impersonation', () => {
     expect(start.after).toMatchObject({ reason: REASON, effectiveRole: 'viewer' });
     const notice = await prisma.notification.findFirstOrThrow({ where: { tenantId: A.tenant.id, userId: A.users.owner.id, kind: 'impersonation.started' } });
     expect(notice.body).toContain(REASON);
+    expect(notice.title).toBe('平台工作人员正在查看您的账户'); // the owner's own language (A is a zh-CN tenant)
   });
 
   it('finance acts as billing: may cancel, may not manage API keys; the mutation row carries the impersonator', async () => {

@@ -1,4 +1,5 @@
 import { prisma } from '../db';
+import { notifyTenant, type LocalizedText } from '../notifications/notify';
 import { now } from '../clock';
 import { newId } from '../ids';
 import { notFound } from '../errors';
@@ -57,18 +58,11 @@ export async function startImpersonation(input: StartImpersonationInput, staff: 
       tenantId: tenant.id, action: 'impersonation.start', targetType: 'impersonation_session', targetId: id,
       after: { reason: input.reason, minutes: input.minutes, expiresAt, staffEmail: staff.email, staffRole: staff.staffRole, effectiveRole },
     });
-    const owners = await tx.membership.findMany({ where: { tenantId: tenant.id, role: 'owner' }, select: { userId: true } });
-    if (owners.length) {
-      await tx.notification.createMany({
-        data: owners.map((owner) => ({
-          tenantId: tenant.id, id: newId('ntf'), userId: owner.userId, channel: 'in_app' as const, kind: 'impersonation.started',
-          title: 'Platform staff are viewing your account',
-          body: `${staff.email} (${staff.staffRole}) started an impersonation until ${expiresAt.toISOString()}: ${input.reason}`,
-          data: { impersonationId: id, staffUserId: staff.id, reason: input.reason, expiresAt: expiresAt.toISOString() },
-          deliveryStatus: 'sent' as const, sentAt: startedAt, createdAt: startedAt,
-        })),
-      });
-    }
+    await notifyTenant(tx, {
+      tenantId: tenant.id, kind: 'impersonation.started', channels: ['in_app'], roles: ['owner'],
+      text: impersonationNotice(staff, expiresAt, input.reason),
+      data: { impersonationId: id, staffUserId: staff.id, reason: input.reason, expiresAt: expiresAt.toISOString() },
+    });
     return viewOf(row, staff.staffRole);
   });
 }
@@ -95,5 +89,14 @@ function viewOf(row: ViewRow, staffRole: StaffRole): ImpersonationView {
   return {
     id: row.id, tenantId: row.tenantId, tenantName: row.tenant.name, staffUserId: row.staffUserId, staffEmail: row.staffUser.email,
     staffRole, effectiveRole: IMPERSONATION_ROLE[staffRole], reason: row.reason, startedAt: row.startedAt, expiresAt: row.expiresAt, serverNow: now(),
+  };
+}
+
+/** What the tenant's owners read, in each one's language (the end time in UTC, as the audit log shows it). */
+function impersonationNotice(staff: StaffSession, expiresAt: Date, reason: string): LocalizedText {
+  const until = `${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return {
+    'zh-CN': { title: '平台工作人员正在查看您的账户', body: `${staff.email}（${staff.staffRole}）开始以您的租户身份查看，至 ${until} 结束。原因：${reason}` },
+    en: { title: 'Platform staff are viewing your account', body: `${staff.email} (${staff.staffRole}) started an impersonation until ${until}: ${reason}` },
   };
 }
