@@ -1,6 +1,6 @@
 export const alerts = {
   nav: '用量告警', title: '用量告警',
-  description: '用量达到阈值时通知您：可按配额（或套餐包含量）的百分比、按固定用量，或两者同时设置；每个阈值每个计费周期只提醒一次。',
+  description: '用量达到阈值时通知您：可按配额（或套餐包含量）的百分比、按固定用量或按本周期费用设置，也可同时设置；每个阈值每个计费周期只提醒一次。',
   create: '新建告警', edit: '编辑', pause: '暂停', resume: '恢复', delete: '删除', save: '保存',
   readOnly: '只有所有者和管理员可以新建或修改告警。',
   empty: '还没有用量告警', emptyHint: '新建一个告警，在 API 调用、存储等用量接近上限时收到邮件和站内通知。',
@@ -8,6 +8,7 @@ export const alerts = {
   allApps: '全部应用', never: '从未触发',
   percentOf: (percent: number) => `配额或包含量的 ${percent}%`,
   atLeast: (amount: string) => `用量 ≥ ${amount}`,
+  spendAtLeast: (amount: string) => `费用 ≥ ${amount}`,
   channelNames: { email: '邮件', in_app: '站内通知' },
   statuses: { active: '启用', paused: '已暂停' },
   form: {
@@ -15,8 +16,9 @@ export const alerts = {
     name: '名称', resource: '资源类型', app: '应用', percent: '百分比阈值（%）',
     percentHint: '相对于匹配配额的上限；没有配额时相对于套餐包含量。留空则不按百分比告警。',
     amount: '固定用量阈值', amountHint: '以该资源的计量单位计，例如 500000。留空则不按固定用量告警。',
-    channels: '通知方式', status: '状态', needThreshold: '请至少填写一个阈值（百分比或固定用量）。', needChannel: '请至少选择一种通知方式。',
-    badPercent: '百分比须为 1 到 1000 之间的整数。', badAmount: '固定用量须为非负数，最多 9 位小数。',
+    spend: (currency: string) => `本周期费用阈值（${currency}）`, spendHint: '该资源本周期扣除包含量后的费用达到此金额时提醒。留空则不按费用告警。',
+    channels: '通知方式', status: '状态', needThreshold: '请至少填写一个阈值（百分比、固定用量或费用）。', needChannel: '请至少选择一种通知方式。',
+    badPercent: '百分比须为 1 到 1000 之间的整数。', badAmount: '固定用量须为非负数，最多 9 位小数。', badSpend: '费用须为非负金额，最多 9 位小数。',
   },
   confirmDelete: (name: string) => `删除告警「${name}」？`,
   deleteHint: '已发出的通知会保留。',

@@ -12,10 +12,12 @@ import type { AlertList, AlertView, CreateAlertInput, UpdateAlertInput } from '.
 
 type Scoped<T> = T & { tenantId: string };
 
-export function alertView(row: UsageAlert): AlertView {
+const decimalOrNull = (value: { toFixed(): string } | null) => (value === null ? null : toDecimalString(value));
+
+export function alertView(row: UsageAlert, currency: string): AlertView {
   return {
     id: row.id, name: row.name, appId: row.appId, resourceType: row.resourceType, thresholdPercent: row.thresholdPercent,
-    thresholdAmount: row.thresholdAmount === null ? null : toDecimalString(row.thresholdAmount),
+    thresholdAmount: decimalOrNull(row.thresholdAmount), thresholdSpend: decimalOrNull(row.thresholdSpend), currency,
     channels: row.notificationChannels.split(',').filter((c): c is 'email' | 'in_app' => c === 'email' || c === 'in_app'),
     status: row.status, lastTriggeredAt: row.lastTriggeredAt, createdAt: row.createdAt, updatedAt: row.updatedAt,
   };
@@ -38,6 +40,10 @@ async function assertTargets(tx: Tx, tenantId: string, input: { resourceType: st
   }
 }
 
+async function currencyOf(db: Tx | typeof prisma, tenantId: string): Promise<string> {
+  return (await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { currency: true } })).currency;
+}
+
 async function loadAlert(tx: Tx, tenantId: string, id: string): Promise<UsageAlert> {
   const row = await tx.usageAlert.findUnique({ where: { tenantId_id: { tenantId, id } } });
   if (!row) throw notFound('usage alert', 'ALERT_NOT_FOUND');
@@ -45,12 +51,13 @@ async function loadAlert(tx: Tx, tenantId: string, id: string): Promise<UsageAle
 }
 
 export async function listAlerts(tenantId: string): Promise<AlertList> {
-  const [alerts, resourceTypes, apps] = await Promise.all([
+  const [currency, alerts, resourceTypes, apps] = await Promise.all([
+    currencyOf(prisma, tenantId),
     prisma.usageAlert.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
     watchableResourceTypes(prisma),
     prisma.app.findMany({ where: { tenantId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
   ]);
-  return { alerts: alerts.map(alertView), resourceTypes, apps };
+  return { alerts: alerts.map((row) => alertView(row, currency)), resourceTypes, apps };
 }
 
 export async function createAlert(input: Scoped<CreateAlertInput>, actor: Actor): Promise<AlertView> {
@@ -60,12 +67,13 @@ export async function createAlert(input: Scoped<CreateAlertInput>, actor: Actor)
     const row = await tx.usageAlert.create({
       data: {
         tenantId: input.tenantId, id: newId('ua'), name: input.name, appId: input.appId ?? null, resourceType: input.resourceType,
-        thresholdPercent: input.thresholdPercent ?? null, thresholdAmount: input.thresholdAmount ?? null,
+        thresholdPercent: input.thresholdPercent ?? null, thresholdAmount: input.thresholdAmount ?? null, thresholdSpend: input.thresholdSpend ?? null,
         notificationChannels: input.channels.join(','), status: 'active', createdByUserId: actor.userId, createdAt: at, updatedAt: at,
       },
     });
-    await recordAudit(tx, actor, { tenantId: input.tenantId, action: 'usage_alert.create', targetType: 'usage_alert', targetId: row.id, after: alertView(row) });
-    return alertView(row);
+    const view = alertView(row, await currencyOf(tx, input.tenantId));
+    await recordAudit(tx, actor, { tenantId: input.tenantId, action: 'usage_alert.create', targetType: 'usage_alert', targetId: row.id, after: view });
+    return view;
   });
 }
 
@@ -79,18 +87,20 @@ export async function updateAlert(input: Scoped<UpdateAlertInput>, actor: Actor)
     await assertTargets(tx, input.tenantId, input);
     const thresholdPercent = input.thresholdPercent ?? null;
     const thresholdAmount = input.thresholdAmount ?? null;
+    const thresholdSpend = input.thresholdSpend ?? null;
     const appId = input.appId ?? null;
     const row = await tx.usageAlert.update({
       where: { tenantId_id: { tenantId: input.tenantId, id: input.id } },
-      data: { name: input.name, resourceType: input.resourceType, appId, thresholdPercent, thresholdAmount, notificationChannels: input.channels.join(','), status: input.status, updatedAt: now() },
+      data: { name: input.name, resourceType: input.resourceType, appId, thresholdPercent, thresholdAmount, thresholdSpend, notificationChannels: input.channels.join(','), status: input.status, updatedAt: now() },
     });
     const rearmed = before.resourceType !== row.resourceType || before.appId !== appId || before.thresholdPercent !== thresholdPercent
-      || (before.thresholdAmount === null ? null : toDecimalString(before.thresholdAmount)) !== (thresholdAmount === null ? null : toDecimalString(thresholdAmount));
+      || decimalOrNull(before.thresholdAmount) !== decimalOrNull(row.thresholdAmount) || decimalOrNull(before.thresholdSpend) !== decimalOrNull(row.thresholdSpend);
     if (rearmed && before.lastTriggeredPeriodStart) {
       await tx.usageAlertTrigger.deleteMany({ where: { tenantId: input.tenantId, usageAlertId: input.id, periodStart: before.lastTriggeredPeriodStart } });
     }
-    await recordAudit(tx, actor, { tenantId: input.tenantId, action: 'usage_alert.update', targetType: 'usage_alert', targetId: row.id, before: alertView(before), after: alertView(row) });
-    return alertView(row);
+    const currency = await currencyOf(tx, input.tenantId);
+    await recordAudit(tx, actor, { tenantId: input.tenantId, action: 'usage_alert.update', targetType: 'usage_alert', targetId: row.id, before: alertView(before, currency), after: alertView(row, currency) });
+    return alertView(row, currency);
   });
 }
 
@@ -100,7 +110,7 @@ export async function setAlertStatus(input: Scoped<{ id: string; status: 'active
     const before = await loadAlert(tx, input.tenantId, input.id);
     const row = await tx.usageAlert.update({ where: { tenantId_id: { tenantId: input.tenantId, id: input.id } }, data: { status: input.status, updatedAt: now() } });
     await recordAudit(tx, actor, { tenantId: input.tenantId, action: `usage_alert.${input.status === 'paused' ? 'pause' : 'resume'}`, targetType: 'usage_alert', targetId: row.id, before: { status: before.status }, after: { status: row.status } });
-    return alertView(row);
+    return alertView(row, await currencyOf(tx, input.tenantId));
   });
 }
 
@@ -110,7 +120,7 @@ export async function deleteAlert(input: Scoped<{ id: string }>, actor: Actor): 
     // Notifications keep their text; they only lose the link to the alert.
     await tx.notification.updateMany({ where: { tenantId: input.tenantId, usageAlertId: input.id }, data: { usageAlertId: null } });
     await tx.usageAlert.delete({ where: { tenantId_id: { tenantId: input.tenantId, id: input.id } } });
-    await recordAudit(tx, actor, { tenantId: input.tenantId, action: 'usage_alert.delete', targetType: 'usage_alert', targetId: input.id, before: alertView(before) });
+    await recordAudit(tx, actor, { tenantId: input.tenantId, action: 'usage_alert.delete', targetType: 'usage_alert', targetId: input.id, before: alertView(before, await currencyOf(tx, input.tenantId)) });
     return { ok: true as const };
   });
 }

@@ -8,6 +8,7 @@ import { createAlertInput } from './schema';
 import { evaluateUsageAlerts } from './evaluate';
 import { createQuota } from '../quotas/quotas';
 import { quotaCreateRequest } from '../quotas/schema';
+import { ingestUsageEvents } from '../usage/ingest';
 
 /** What ingest does for one batch: add to the hour's rollup, then evaluate the alerts, in one transaction. */
 async function ingest(tx: Tx, seeded: SeededTenant, resourceType: string, quantity: string, appId: string | null = null) {
@@ -98,5 +99,24 @@ describe('evaluateUsageAlerts', () => {
     }).catch(() => undefined);
     expect(await prisma.notification.count({ where: { tenantId: seeded.tenant.id } })).toBe(0);
     expect(await ingestNow(seeded, 'api_calls', '10')).toHaveLength(1);
+  });
+
+  it('a spend threshold fires once when the period\'s charges (after included units) reach it, through the real ingest and pricing', async () => {
+    const seeded = await starterTenant(); // CNY: 1,000,000 API calls included, then 0.0002 each
+    const alert = await alertOf(seeded, { thresholdSpend: '50', channels: ['in_app'] });
+    let n = 0;
+    const send = async (quantity: string) => {
+      n += 1;
+      const result = await ingestUsageEvents({ tenantId: seeded.tenant.id, apiKeyId: null, events: [{ event_id: `spend-${n}`, resource_type: 'api_calls', quantity, timestamp: now().toISOString() }] }, seeded.ownerActor);
+      expect(result.accepted).toBe(1);
+    };
+    await send('1200000'); // 200,000 over × 0.0002 = 40
+    expect(await prisma.usageAlertTrigger.count({ where: { tenantId: seeded.tenant.id } })).toBe(0);
+    await send('100000'); // 60
+    await send('1'); // still over: no second firing
+    const triggers = await prisma.usageAlertTrigger.findMany({ where: { tenantId: seeded.tenant.id } });
+    expect(triggers.map((t) => [t.usageAlertId, t.thresholdKind, t.observedQuantity.toFixed()])).toEqual([[alert.id, 'spend', '60']]);
+    const notes = await prisma.notification.findMany({ where: { tenantId: seeded.tenant.id, userId: seeded.users.owner.id } });
+    expect(notes.map((note) => note.body)).toEqual(['本周期API 调用费用已达 CNY 60.00，超过告警值 CNY 50.00。']);
   });
 });

@@ -9,7 +9,7 @@ import type { Tx } from '../db';
 import type { AlertThresholdKind } from '../generated/prisma/enums';
 import { now } from '../clock';
 import { Decimal } from '../money';
-import { currentUsagePeriod, meterKindOf, periodUsage, type UsagePeriod } from '../quotas/period-usage';
+import { currentUsagePeriod, meterKindOf, periodSpend, periodUsage, type UsagePeriod } from '../quotas/period-usage';
 import { notifyTenant, type NotificationChannelName } from '../notifications/notify';
 import { alertText } from './alert-text';
 import { alertBase } from './alert-base';
@@ -18,7 +18,10 @@ export type TouchedUsage = { namespaceId: string; appId: string | null; resource
 export type EvaluateUsageAlertsInput = { tenantId: string; touched: readonly TouchedUsage[] };
 export type FiredAlert = { alertId: string; kind: AlertThresholdKind; periodStart: Date; observed: string; base: string | null };
 
-type WatchedAlert = { id: string; name: string; appId: string | null; resourceType: string; thresholdPercent: number | null; thresholdAmount: { toFixed(): string } | null; notificationChannels: string };
+type WatchedAlert = {
+  id: string; name: string; appId: string | null; resourceType: string; thresholdPercent: number | null;
+  thresholdAmount: { toFixed(): string } | null; thresholdSpend: { toFixed(): string } | null; notificationChannels: string;
+};
 
 /** An app-scoped alert listens to its app; a tenant-wide one to every touch of its resource type. */
 function isTouched(alert: WatchedAlert, touched: readonly TouchedUsage[]): boolean {
@@ -39,27 +42,32 @@ export async function evaluateUsageAlerts(tx: Tx, input: EvaluateUsageAlertsInpu
   return fired;
 }
 
-/** The threshold kinds this alert has crossed, with what was observed and the base it was measured on. */
-async function crossed(tx: Tx, tenantId: string, alert: WatchedAlert, period: UsagePeriod) {
+type Crossing = { kind: AlertThresholdKind; observed: Decimal; base: Decimal | null };
+
+/** The threshold kinds this alert has crossed, with what was observed (usage, or spend) and the base it was measured on. */
+async function crossed(tx: Tx, tenantId: string, alert: WatchedAlert, period: UsagePeriod): Promise<Crossing[]> {
   const usage = await periodUsage(tx, { tenantId, resourceType: alert.resourceType, namespaceId: null, appId: alert.appId }, period, await meterKindOf(tx, alert.resourceType));
-  const result: { kind: AlertThresholdKind; base: Decimal | null }[] = [];
+  const result: Crossing[] = [];
   if (alert.thresholdPercent !== null) {
     const base = await alertBase(tx, tenantId, alert);
     // usage ≥ base × percent / 100, compared exactly (no division).
-    if (base && base.gt(0) && usage.times(100).gte(base.times(alert.thresholdPercent))) result.push({ kind: 'percent', base });
+    if (base && base.gt(0) && usage.times(100).gte(base.times(alert.thresholdPercent))) result.push({ kind: 'percent', observed: usage, base });
   }
-  if (alert.thresholdAmount !== null && usage.gte(new Decimal(alert.thresholdAmount.toFixed()))) result.push({ kind: 'amount', base: null });
-  return { usage, result };
+  if (alert.thresholdAmount !== null && usage.gte(new Decimal(alert.thresholdAmount.toFixed()))) result.push({ kind: 'amount', observed: usage, base: null });
+  if (alert.thresholdSpend !== null) {
+    const spend = await periodSpend(tx, { tenantId, resourceType: alert.resourceType, appId: alert.appId }, period);
+    if (spend.gte(new Decimal(alert.thresholdSpend.toFixed()))) result.push({ kind: 'spend', observed: spend, base: null });
+  }
+  return result;
 }
 
 async function evaluateOne(tx: Tx, tenantId: string, alert: WatchedAlert, period: UsagePeriod): Promise<FiredAlert[]> {
-  const { usage, result } = await crossed(tx, tenantId, alert, period);
   const fired: FiredAlert[] = [];
-  for (const { kind, base } of result) {
+  for (const { kind, observed, base } of await crossed(tx, tenantId, alert, period)) {
     const at = now();
     const inserted = await tx.$queryRaw<{ period_start: Date }[]>`
       INSERT INTO usage_alert_triggers (tenant_id, usage_alert_id, period_start, threshold_kind, observed_quantity, base_quantity, triggered_at)
-      VALUES (${tenantId}, ${alert.id}, ${period.start}, ${kind}::alert_threshold_kind, ${usage.toFixed()}::numeric, ${base?.toFixed() ?? null}::numeric, ${at})
+      VALUES (${tenantId}, ${alert.id}, ${period.start}, ${kind}::alert_threshold_kind, ${observed.toFixed()}::numeric, ${base?.toFixed() ?? null}::numeric, ${at})
       ON CONFLICT DO NOTHING RETURNING period_start`;
     if (inserted.length === 0) continue; // already fired this period
     await tx.usageAlert.update({
@@ -67,13 +75,14 @@ async function evaluateOne(tx: Tx, tenantId: string, alert: WatchedAlert, period
       data: { lastTriggeredAt: at, lastTriggeredPeriodStart: period.start },
     });
     const sku = await tx.sku.findUnique({ where: { resourceType: alert.resourceType }, select: { name: true, nameZh: true, unitName: true } });
+    const { currency } = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { currency: true } });
     await notifyTenant(tx, {
       tenantId, kind: 'usage_alert', usageAlertId: alert.id,
       channels: alert.notificationChannels.split(',').filter((c): c is NotificationChannelName => c === 'email' || c === 'in_app'),
-      text: alertText({ alert, kind, usage, base, sku }),
-      data: { alertId: alert.id, resourceType: alert.resourceType, kind, observed: usage.toFixed(), base: base?.toFixed() ?? null, periodStart: period.start.toISOString() },
+      text: alertText({ alert, kind, observed, base, sku, currency }),
+      data: { alertId: alert.id, resourceType: alert.resourceType, kind, observed: observed.toFixed(), base: base?.toFixed() ?? null, periodStart: period.start.toISOString() },
     });
-    fired.push({ alertId: alert.id, kind, periodStart: period.start, observed: usage.toFixed(), base: base?.toFixed() ?? null });
+    fired.push({ alertId: alert.id, kind, periodStart: period.start, observed: observed.toFixed(), base: base?.toFixed() ?? null });
   }
   return fired;
 }

@@ -17,10 +17,12 @@ const thresholds = {
   thresholdPercent: thresholdPercent.nullable().optional(),
   /** A fixed usage quantity in the resource's unit (not money). */
   thresholdAmount: nonNegativeDecimalInput.nullable().optional(),
+  /** A spend for the period in the tenant's currency (money, a decimal string). */
+  thresholdSpend: nonNegativeDecimalInput.nullable().optional(),
 };
 
-const hasThreshold = (value: { thresholdPercent?: number | null; thresholdAmount?: string | null }) =>
-  (value.thresholdPercent ?? null) !== null || (value.thresholdAmount ?? null) !== null;
+const hasThreshold = (value: { thresholdPercent?: number | null; thresholdAmount?: string | null; thresholdSpend?: string | null }) =>
+  (value.thresholdPercent ?? null) !== null || (value.thresholdAmount ?? null) !== null || (value.thresholdSpend ?? null) !== null;
 
 export const createAlertInput = z.strictObject({
   name: alertName,
@@ -28,7 +30,7 @@ export const createAlertInput = z.strictObject({
   appId: appId.nullable().optional(),
   ...thresholds,
   channels: channels.default(['email', 'in_app']),
-}).refine(hasThreshold, { message: 'give a percent threshold, a fixed amount, or both', path: ['thresholdPercent'] });
+}).refine(hasThreshold, { message: 'give a percent threshold, a fixed quantity or a spend (or several)', path: ['thresholdPercent'] });
 export type CreateAlertInput = z.output<typeof createAlertInput>;
 
 /** Replaces the editable fields (a PUT of the form): thresholds not sent become null. */
@@ -40,7 +42,7 @@ export const updateAlertInput = z.strictObject({
   ...thresholds,
   channels,
   status: alertStatus,
-}).refine(hasThreshold, { message: 'give a percent threshold, a fixed amount, or both', path: ['thresholdPercent'] });
+}).refine(hasThreshold, { message: 'give a percent threshold, a fixed quantity or a spend (or several)', path: ['thresholdPercent'] });
 export type UpdateAlertInput = z.output<typeof updateAlertInput>;
 
 export const alertIdInput = z.strictObject({ id: z.string().regex(/^ua_[a-z0-9]{1,60}$/) });
@@ -54,6 +56,9 @@ export const alertView = z.object({
   resourceType: z.string(),
   thresholdPercent: z.number().int().nullable(),
   thresholdAmount: decimalString.nullable(),
+  thresholdSpend: decimalString.nullable(),
+  /** The tenant's currency, which thresholdSpend is in. */
+  currency: z.string(),
   channels: z.array(alertChannel),
   status: alertStatus,
   lastTriggeredAt: z.date().nullable(),

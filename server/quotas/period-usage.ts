@@ -64,6 +64,21 @@ export async function periodUsage(db: Db, scope: UsageScope, period: UsagePeriod
   return value === null || value === undefined ? ZERO : new Decimal(value);
 }
 
+/**
+ * Spend of one scope in the period: the sum of its charge lines' `amount` (list price less included
+ * units, coupons and vouchers) for the period's hours, in the tenant's currency. Ingest prices the
+ * touched hours before it evaluates alerts, so this includes the batch being ingested.
+ */
+export async function periodSpend(db: Db, scope: Omit<UsageScope, 'namespaceId'>, period: UsagePeriod): Promise<Decimal> {
+  const appClause = scope.appId === null ? Prisma.empty : Prisma.sql`AND app_id = ${scope.appId}`;
+  const rows = await db.$queryRaw<{ value: string | null }[]>`SELECT sum(amount)::text AS value FROM charge_lines
+    WHERE tenant_id = ${scope.tenantId} AND resource_type = ${scope.resourceType}
+      AND hour_start >= date_trunc('hour', ${period.start}::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+      AND hour_start < date_trunc('hour', ${period.end}::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' ${appClause}`;
+  const value = rows[0]?.value;
+  return value === null || value === undefined ? ZERO : new Decimal(value);
+}
+
 /** Counter or gauge, by the resource type's SKU; an unknown type is treated as a counter. */
 export async function meterKindOf(db: Db, resourceType: string): Promise<'counter' | 'gauge'> {
   const sku = await db.sku.findUnique({ where: { resourceType }, select: { meterKind: true } });

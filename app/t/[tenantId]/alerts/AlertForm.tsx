@@ -11,6 +11,7 @@ export type AlertFormValues = {
   appId: string | null;
   thresholdPercent: number | null;
   thresholdAmount: string | null;
+  thresholdSpend: string | null;
   channels: ('email' | 'in_app')[];
   status: 'active' | 'paused';
 };
@@ -19,6 +20,8 @@ type Props = {
   open: boolean;
   editing: AlertView | null;
   options: Pick<AlertList, 'resourceTypes' | 'apps'>;
+  /** The tenant's currency, which a spend threshold is in. */
+  currency: string;
   pending: boolean;
   serverError: string | null;
   onClose: () => void;
@@ -29,7 +32,7 @@ const PERCENT = /^\d{1,4}$/;
 const AMOUNT = /^\d{1,21}(\.\d{1,9})?$/;
 
 /** Create or edit one alert: checked here for quick feedback, and again by the server's zod schema. */
-export function AlertForm({ open, editing, options, pending, serverError, onClose, onSubmit }: Props) {
+export function AlertForm({ open, editing, options, currency, pending, serverError, onClose, onSubmit }: Props) {
   const { messages, locale } = useI18n();
   const t = messages.alerts.form;
   const id = useId();
@@ -38,6 +41,7 @@ export function AlertForm({ open, editing, options, pending, serverError, onClos
   const [appId, setAppId] = useState(editing?.appId ?? '');
   const [percent, setPercent] = useState(editing ? (editing.thresholdPercent?.toString() ?? '') : '80');
   const [amount, setAmount] = useState(editing?.thresholdAmount ?? '');
+  const [spend, setSpend] = useState(editing?.thresholdSpend ?? '');
   const [channels, setChannels] = useState<('email' | 'in_app')[]>(editing?.channels ?? ['email', 'in_app']);
   const [status, setStatus] = useState<'active' | 'paused'>(editing?.status ?? 'active');
   const [error, setError] = useState<string | null>(null);
@@ -49,12 +53,14 @@ export function AlertForm({ open, editing, options, pending, serverError, onClos
     event.preventDefault();
     const p = percent.trim();
     const a = amount.trim();
-    if (p === '' && a === '') return setError(t.needThreshold);
+    const m = spend.trim();
+    if (p === '' && a === '' && m === '') return setError(t.needThreshold);
     if (p !== '' && (!PERCENT.test(p) || Number(p) < 1 || Number(p) > 1000)) return setError(t.badPercent);
     if (a !== '' && !AMOUNT.test(a)) return setError(t.badAmount);
+    if (m !== '' && !AMOUNT.test(m)) return setError(t.badSpend);
     if (channels.length === 0) return setError(t.needChannel);
     setError(null);
-    onSubmit({ name: name.trim(), resourceType, appId: appId || null, thresholdPercent: p === '' ? null : Number(p), thresholdAmount: a === '' ? null : a, channels, status });
+    onSubmit({ name: name.trim(), resourceType, appId: appId || null, thresholdPercent: p === '' ? null : Number(p), thresholdAmount: a === '' ? null : a, thresholdSpend: m === '' ? null : m, channels, status });
   };
 
   const shown = error ?? serverError;
@@ -89,6 +95,9 @@ export function AlertForm({ open, editing, options, pending, serverError, onClos
         </Field>
         <Field label={t.amount} htmlFor={`${id}-amount`} hint={t.amountHint}>
           <Input id={`${id}-amount`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        </Field>
+        <Field label={t.spend(currency)} htmlFor={`${id}-spend`} hint={t.spendHint}>
+          <Input id={`${id}-spend`} inputMode="decimal" value={spend} onChange={(e) => setSpend(e.target.value)} />
         </Field>
         <fieldset className="cf-stack">
           <legend className="cf-label">{t.channels}</legend>

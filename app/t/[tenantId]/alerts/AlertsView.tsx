@@ -6,7 +6,7 @@ import { Alert, Badge, Button, Card, DataTable, Dialog, EmptyState, ErrorState, 
 import { useTRPC } from '@/components/providers/trpc';
 import { useI18n } from '@/components/providers/i18n';
 import { useTenant } from '@/components/providers/tenant';
-import { formatDateTime } from '@/components/portal/format';
+import { formatDateTime, formatMoney } from '@/components/portal/format';
 import type { AlertView } from '@/server/alerts/schema';
 import { AlertForm, type AlertFormValues } from './AlertForm';
 
@@ -49,7 +49,7 @@ export function AlertsView() {
   const appName = (id: string | null) => (id ? apps.find((app) => app.id === id)?.name ?? id : t.allApps);
   const submit = (values: AlertFormValues) => {
     if (editing?.mode === 'edit') update.mutate({ id: editing.alert.id, ...values });
-    else create.mutate({ name: values.name, resourceType: values.resourceType, appId: values.appId, thresholdPercent: values.thresholdPercent, thresholdAmount: values.thresholdAmount, channels: values.channels });
+    else create.mutate({ name: values.name, resourceType: values.resourceType, appId: values.appId, thresholdPercent: values.thresholdPercent, thresholdAmount: values.thresholdAmount, thresholdSpend: values.thresholdSpend, channels: values.channels });
   };
   const saving = editing?.mode === 'edit' ? update : create;
   const actions = (row: AlertView) => (canChange ? (
@@ -84,6 +84,7 @@ export function AlertsView() {
                 <div className="cf-stack">
                   {row.thresholdPercent !== null ? <span>{t.percentOf(row.thresholdPercent)}</span> : null}
                   {row.thresholdAmount !== null ? <span>{t.atLeast(`${row.thresholdAmount} ${unitOf(row.resourceType)}`.trim())}</span> : null}
+                  {row.thresholdSpend !== null ? <span>{t.spendAtLeast(formatMoney(row.thresholdSpend, row.currency, locale))}</span> : null}
                 </div>
               ),
             },
@@ -100,6 +101,7 @@ export function AlertsView() {
           open
           editing={editing.mode === 'edit' ? editing.alert : null}
           options={{ resourceTypes, apps }}
+          currency={tenant.currency}
           pending={saving.isPending}
           serverError={saving.error?.message ?? null}
           onClose={() => setEditing(null)}
