@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../audit/actor';
 import { loadPeriodResolver, localMonthBounds, type PricingPeriod } from './periods';
 import { loadEntitlements } from './context';
+import { lockResourceTypes } from './lock';
 
 /**
  * Makes a pricing period's usage lines final: its consumption lines stop being provisional and the
@@ -25,9 +26,7 @@ export async function closeUsagePeriod(tx: Tx, input: { tenantId: string; hourIn
   const entitled = period.planCode ? await tx.planEntitlement.findMany({ where: { planCode: period.planCode }, select: { resourceType: true } }) : [];
   const resourceTypes = [...new Set([...usedTypes, ...entitled].map((u) => u.resourceType))].sort();
   // Serialise with pricing of every resource type involved (same lock keys as priceUsageHours).
-  for (const resourceType of resourceTypes) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`usage-pricing:${tenantId}:${resourceType}`}, 0))`;
-  }
+  await lockResourceTypes(tx, tenantId, resourceTypes);
   const finalized = await tx.chargeLine.updateMany({
     where: { tenantId, consumeType: 'consumption', provisional: true, hourStart: { gte: period.start, lt: period.end } },
     data: { provisional: false },

@@ -1,13 +1,15 @@
 import type { Tx } from '../transaction';
 import { now } from '../clock';
-import { Decimal, ZERO } from '../money';
+import { Decimal, money, ZERO } from '../money';
 import { recordAudit } from '../audit/record-audit';
 import { SYSTEM_ACTOR } from '../audit/actor';
 import { emptyWalkState, priceHours, type PricedHour } from './price-series';
 import { loadPeriodResolver, localMonthBounds, type PricingPeriod } from './periods';
 import { loadClosedPeriods, loadEntitlements, loadSkus, rulesFor, type SkuForPricing } from './context';
 import { billKey, chargeTargets, ensureBills, type ChargeTarget } from './accounts';
-import { lineKey, readConsumptionLines, readHourRows, readLineTotals, walkStateBefore, type LineTotals } from './read-period';
+import { lineKey, readHourRows, readLineTotals, type LineTotals } from './read-period';
+import { readSuffixes, type SuffixData } from './read-suffixes';
+import { lockResourceTypes } from './lock';
 import { LineWriter, type NewLine } from './write-lines';
 import { refreshMeteredItems, type ItemDelta } from './metered-items';
 
@@ -34,9 +36,7 @@ export async function priceUsageHours(tx: Tx, input: PriceUsageHoursInput): Prom
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { currency: true, billingTimezone: true } });
   const { currency, billingTimezone: timeZone } = tenant;
   const resourceTypes = [...new Set(input.hours.map((h) => h.resourceType))].sort();
-  for (const resourceType of resourceTypes) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`usage-pricing:${tenantId}:${resourceType}`}, 0))`;
-  }
+  await lockResourceTypes(tx, tenantId, resourceTypes);
   const times = input.hours.map((h) => h.hourStart.getTime());
   const resolver = await loadPeriodResolver(tx, tenantId, timeZone, new Date(Math.min(...times)), new Date(Math.max(...times)));
   const groups = groupByPeriod(input.hours, resolver.periodFor);
@@ -48,15 +48,20 @@ export async function priceUsageHours(tx: Tx, input: PriceUsageHoursInput): Prom
   ]);
   for (const group of groups) group.closed = closed.has(group.period.key);
 
-  const plans = [];
-  for (const group of groups) {
-    // Statistics without a SKU (sign-ins) are counted, never priced.
+  // Statistics without a SKU (sign-ins) are counted, never priced.
+  const priceable = groups.map((group) => {
     const sku = skus.get(group.resourceType);
-    if (!sku) continue;
+    if (!sku) return null;
     const entitlement = entitlements(group.period, group.resourceType);
-    const rules = rulesFor(group.period, sku, entitlement, currency);
-    plans.push(group.closed ? await planReconciliation(tx, tenantId, group, rules) : await planReprice(tx, tenantId, group, rules, sku.meterKind === 'gauge' && entitlement.gaugeBilling === 'peak'));
-  }
+    return { group, rules: rulesFor(group.period, sku, entitlement, currency), peaks: sku.meterKind === 'gauge' && entitlement.gaugeBilling === 'peak' };
+  }).filter((g) => g !== null);
+  const open = priceable.filter((g) => !g.group.closed);
+  const suffixes = await readSuffixes(tx, tenantId, open.map(({ group, rules, peaks }) => ({
+    resourceType: group.resourceType, periodStart: group.period.start, from: group.from, periodEnd: group.period.end,
+    needIncluded: money(rules.includedUnits).gt(0), needPeaks: peaks,
+  })));
+  const plans = open.map(({ group, rules }, i) => planReprice(group, rules, suffixes[i]!));
+  for (const { group, rules } of priceable.filter((g) => g.group.closed)) plans.push(await planReconciliation(tx, tenantId, group, rules));
 
   const appIds = new Set<string>();
   for (const plan of plans) for (const p of plan.priced) appIds.add(p.appId);
@@ -105,13 +110,7 @@ type Totals = { quantity: Decimal; included: Decimal; amount: Decimal };
 type Plan = { group: Group; priced: PricedHour[]; updates: { existing: Parameters<LineWriter['update']>[0]; priced: PricedHour }[]; newLines: PricedHour[]; delta: Totals };
 
 /** Open period: re-price the suffix from the earliest touched hour, from the walk state before it. */
-async function planReprice(tx: Tx, tenantId: string, group: Group, rules: ReturnType<typeof rulesFor>, peaks: boolean): Promise<Plan> {
-  const { period, resourceType, from } = group;
-  const [state, rows, existing] = await Promise.all([
-    walkStateBefore(tx, tenantId, resourceType, period, from, peaks),
-    readHourRows(tx, tenantId, resourceType, from, period.end),
-    readConsumptionLines(tx, tenantId, resourceType, from, period.end),
-  ]);
+function planReprice(group: Group, rules: ReturnType<typeof rulesFor>, { rows, existing, state }: SuffixData): Plan {
   const priced = priceHours(rows, rules, state);
   const plan: Plan = { group, priced, updates: [], newLines: [], delta: { quantity: ZERO, included: ZERO, amount: ZERO } };
   for (const p of priced) {
