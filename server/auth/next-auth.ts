@@ -4,6 +4,7 @@ import type { JWT } from 'next-auth/jwt';
 import { authErrorLog } from './auth-log';
 import { authorizeCredentials } from './credentials';
 import { safeCallbackPath } from './safe-callback';
+import { endImpersonationOnSignOut } from '../impersonation/lifecycle';
 import { loadSessionUser, revokeSession, SESSION_HOURS, type SessionUser } from './sessions';
 import { requestMetaFrom } from '../platform/request-meta';
 
@@ -57,7 +58,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   events: {
     async signOut(message) {
       const sid = 'token' in message ? message.token?.sid : undefined;
-      if (typeof sid === 'string') await revokeSession(sid);
+      if (typeof sid !== 'string') return;
+      await endImpersonationOnSignOut(sid);
+      await revokeSession(sid);
     },
   },
 });

@@ -1,4 +1,5 @@
 import { encode } from 'next-auth/jwt';
+import { endImpersonationOnSignOut } from './lifecycle';
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedTestTenant, seedUser, uniqueSuffix, type SeededTenant } from '../../prisma/seed/factories';
@@ -61,6 +62,20 @@ describe('impersonation', () => {
     const started = await s.console.staff.impersonation.start({ tenantId: A.tenant.id, reason: REASON });
     expect(started.expiresAt.getTime() - started.startedAt.getTime()).toBe(30 * 60_000);
     expect(started).toMatchObject({ tenantId: A.tenant.id, effectiveRole: 'viewer', reason: REASON, staffEmail: s.staff.email });
+  });
+
+  it('signing out ends the impersonation at once, with the reason signed_out, audited in the tenant', async () => {
+    const s = await staffSession('support', A.tenant.id);
+    const imp = await s.console.staff.impersonation.start({ tenantId: A.tenant.id, reason: REASON });
+    await endImpersonationOnSignOut(s.sessionId);
+    const row = await prisma.impersonationSession.findFirstOrThrow({ where: { id: imp.id } });
+    expect(row.endedReason).toBe('signed_out');
+    expect(row.endedAt).not.toBeNull();
+    const stop = await prisma.auditLog.findFirstOrThrow({ where: { action: 'impersonation.stop', impersonationId: imp.id } });
+    expect(stop).toMatchObject({ tenantId: A.tenant.id, actorUserId: s.staff.id, impersonatorUserId: s.staff.id });
+    expect(stop.after).toMatchObject({ endedReason: 'signed_out' });
+    await endImpersonationOnSignOut(s.sessionId); // nothing left to end: no second row
+    expect(await prisma.auditLog.count({ where: { action: 'impersonation.stop', impersonationId: imp.id } })).toBe(1);
   });
 
   it('a tenant owner cannot start one (FORBIDDEN), and staff.impersonation.current is null without one', async () => {

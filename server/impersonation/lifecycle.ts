@@ -4,7 +4,7 @@ import { now } from '../clock';
 import { newId } from '../ids';
 import { notFound } from '../errors';
 import { recordAudit } from '../audit/record-audit';
-import type { Actor } from '../audit/actor';
+import { userActor, type Actor } from '../audit/actor';
 import type { StaffRole } from '../generated/prisma/enums';
 import type { Tx } from '../transaction';
 import { IMPERSONATION_ROLE } from './access';
@@ -99,4 +99,16 @@ function impersonationNotice(staff: StaffSession, expiresAt: Date, reason: strin
     'zh-CN': { title: '平台工作人员正在查看您的账户', body: `${staff.email}（${staff.staffRole}）开始以您的租户身份查看，至 ${until} 结束。原因：${reason}` },
     en: { title: 'Platform staff are viewing your account', body: `${staff.email} (${staff.staffRole}) started an impersonation until ${until}: ${reason}` },
   };
+}
+
+/** Signing out ends the session's impersonation at once (reason `signed_out`), audited in the impersonated tenant. */
+export async function endImpersonationOnSignOut(sessionId: string): Promise<void> {
+  const session = await prisma.authSession.findUnique({
+    where: { id: sessionId },
+    select: { ip: true, userAgent: true, impersonationId: true, user: { select: { id: true, email: true, staffRole: true } } },
+  });
+  if (!session?.impersonationId || !session.user.staffRole) return;
+  const staff: StaffSession = { id: session.user.id, email: session.user.email, sessionId, staffRole: session.user.staffRole };
+  const actor = userActor(staff.id, { ip: session.ip ?? '', userAgent: session.userAgent ?? '', requestId: `sign-out:${sessionId}` }, 'staff');
+  await prisma.$transaction((tx) => endOpen(tx, staff, actor, 'signed_out'));
 }
