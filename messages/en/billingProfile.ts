@@ -1,7 +1,7 @@
 import type { Messages } from '../zh-CN';
 
 export const billingProfile: Messages['billingProfile'] = {
-  nav: 'Billing profile', title: 'Billing profile',
+  nav: 'Billing profile', title: 'Billing profile', buyer: 'Buyer details',
   description: 'The buyer details printed on your invoices. Invoices issued after you save use the new details; issued invoices keep the details they were issued with.',
   companyName: 'Company name', taxId: 'Tax ID', taxIdHint: 'Unified social credit code or VAT number; optional.', address: 'Address', invoiceEmail: 'Invoice email',
   invoiceEmailHint: 'Invoices are sent to this address; optional.', invoiceLanguage: 'Invoice language', languages: { 'zh-CN': '简体中文', en: 'English' },

@@ -1,5 +1,5 @@
 export const billingProfile = {
-  nav: '开票信息', title: '开票信息',
+  nav: '开票信息', title: '开票信息', buyer: '购买方信息',
   description: '打印在发票上的购买方信息。保存后开具的发票使用新信息；已开具的发票保留开具时的信息。',
   companyName: '公司名称', taxId: '纳税人识别号', taxIdHint: '统一社会信用代码或增值税号，可留空。', address: '地址', invoiceEmail: '发票接收邮箱',
   invoiceEmailHint: '发票发送到此邮箱，可留空。', invoiceLanguage: '发票语言', languages: { 'zh-CN': '简体中文', en: 'English' },

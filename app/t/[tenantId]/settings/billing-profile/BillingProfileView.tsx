@@ -25,7 +25,7 @@ export function BillingProfileView() {
   return (
     <div className="cf-stack-lg">
       {header}
-      <Card title={t.title}>
+      <Card title={t.buyer}>
         <BillingProfileForm profile={profile.data} />
       </Card>
     </div>
