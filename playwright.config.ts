@@ -33,7 +33,7 @@ export default defineConfig({
     // The same two-command path a person uses: npm start (embedded PostgreSQL, migrate, seed, build, serve).
     command: 'node --import tsx scripts/start.ts',
     url: `${baseURL}/sign-in`,
-    timeout: 240_000,
+    timeout: 600_000, // build + seed on a loaded two-core machine can pass 4 minutes
     reuseExistingServer: false,
     stdout: 'pipe',
     env: { PORT: String(PORT), HOST: '127.0.0.1', COUNTERFOIL_DATA_DIR: process.env.E2E_DATA_DIR, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1',

@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
+import { e2eDatabaseUrl, signIn } from '../helpers';
+import { LOCALE_COOKIE, messagesFor } from '../../messages';
+
+const en = messagesFor('en');
+
+async function english(page: Page) {
+  const url = test.info().project.use.baseURL ?? 'http://127.0.0.1:3100';
+  await page.context().addCookies([{ name: LOCALE_COOKIE, value: 'en', url }]);
+}
+
+async function latestCredit(tenantId: string) {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query('SELECT type::text, amount::text, balance::text, remark FROM credit_transactions WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1', [tenantId])).rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+test('finance staff grant a credit with a reason: the ledger, the balance on the page and the audit trail all show it', async ({ page }) => {
+  await english(page);
+  await signIn(page, 'finance@counterfoil.dev');
+  await page.goto('/staff/tenants/tnt_acme');
+  const balance = page.getByTestId('staff-credit');
+  await expect(balance).toBeVisible();
+  const before = await balance.textContent();
+  const reason = `e2e goodwill ${Date.now()}`;
+  await page.getByTestId('adjust-credit').click();
+  await page.locator('#adjust-amount').fill('12.34');
+  await page.locator('#adjust-direction').selectOption('credit');
+  await page.locator('#adjust-reason').fill(reason);
+  await page.getByRole('button', { name: en.staffConsole.submit }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(balance).not.toHaveText(before!);
+  const row = await latestCredit('tnt_acme');
+  expect(row).toMatchObject({ type: 'credit', amount: '12.340000000' });
+  expect(row.remark).toContain(reason);
+
+  await page.goto('/staff/audit');
+  await expect(page.getByText(reason).first()).toBeVisible();
+});
+
+test('admin staff create a service credential (shown once), use it, rotate it and revoke it', async ({ page, request }) => {
+  await english(page);
+  await signIn(page, 'admin@counterfoil.dev');
+  await page.goto('/staff/service-credentials');
+  await expect(page.getByRole('heading', { level: 1, name: en.serviceCredentials.title })).toBeVisible();
+  const name = `e2e-exporter-${Date.now()}`;
+  await page.locator('#service-credential-name').fill(name);
+  await page.getByRole('checkbox', { name: 'export:user-data' }).check();
+  await page.getByRole('button', { name: en.serviceCredentials.create }).click();
+  await expect(page.getByText(en.serviceCredentials.createdNotice)).toBeVisible();
+  const secret = await page.locator('#new-service-credential').inputValue();
+  expect(secret.length).toBeGreaterThan(20);
+
+  const exportWith = (token: string) => request.post('/internal/billing/export-user-data', { headers: { authorization: `Bearer ${token}` }, data: { user_id: 'usr_nobody_here' } });
+  expect((await exportWith(secret)).status()).toBe(404); // authenticated: the user is unknown (a bad secret would be 401)
+  expect((await exportWith(`${secret}x`)).status()).toBe(401);
+
+  const row = page.getByRole('row').filter({ hasText: name });
+  await row.getByRole('combobox').selectOption('0'); // no overlap: the old secret stops at once
+  await row.getByRole('button', { name: en.serviceCredentials.rotate }).click();
+  await expect(page.getByText(en.serviceCredentials.rotatedNotice)).toBeVisible();
+  const rotated = await page.locator('#new-service-credential').inputValue();
+  expect(rotated).not.toBe(secret);
+  expect((await exportWith(secret)).status()).toBe(401);
+  expect((await exportWith(rotated)).status()).toBe(404);
+
+  await row.getByRole('button', { name: en.serviceCredentials.revoke }).click();
+  await expect(page.getByText(en.serviceCredentials.revokedNotice)).toBeVisible();
+  await expect(row.getByText(en.serviceCredentials.revoked)).toBeVisible();
+  expect((await exportWith(rotated)).status()).toBe(401);
+});
