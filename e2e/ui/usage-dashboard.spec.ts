@@ -46,3 +46,24 @@ test('a viewer opens the usage dashboard, switches to hourly, and sees the chart
   await expect(page.getByRole('heading', { level: 1, name: '配额' })).toBeVisible();
   await expect(page.getByText('mobile-bandwidth').first()).toBeVisible();
 });
+
+test('an owner creates a quota on the quotas page, sees its bar, and deletes it', async ({ page }) => {
+  await signIn(page, 'owner@demo.counterfoil.dev');
+  await page.goto('/t/tnt_demo/quotas');
+  await expect(page.getByRole('heading', { level: 1, name: '配额' })).toBeVisible();
+  await page.getByRole('button', { name: '新建配额' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('命名空间').selectOption('web');
+  await dialog.getByLabel('配额名称').fill('e2e-mfa');
+  await dialog.getByLabel('资源', { exact: true }).selectOption('mfa_verifications');
+  await dialog.getByLabel('上限', { exact: true }).fill('100000');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('row', { name: /e2e-mfa/ });
+  await expect(row).toContainText('MFA 验证');
+  await expect(page.getByTestId('quota-bar').filter({ hasText: 'e2e-mfa' })).toBeVisible();
+
+  await row.getByRole('button', { name: '删除 web/e2e-mfa' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+  await expect(page.getByRole('row', { name: /e2e-mfa/ })).toHaveCount(0);
+});

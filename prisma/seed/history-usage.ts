@@ -1,8 +1,9 @@
 /**
  * The last 90 days of metered usage, sent through the product's ingest path on the simulated clock
  * (`ingestUsageEvents` with an ingest-scoped API key, as a metering source would): every 6 days the
- * source ships the hours since its last batch, pre-aggregated per hour (counters) or sampled every
- * 6 hours (gauges), in batches of at most 1,000 events. Usage follows a daily rhythm (busy
+ * source ships the hours since its last batch — in the last 7 days pre-aggregated per hour
+ * (counters) and sampled every 6 hours (gauges), before that one event per counter and gauge per
+ * day — in batches of at most 1,000 events. Usage follows a daily rhythm (busy
  * afternoons, quiet nights, in the tenant's timezone), a weekly one (quiet weekends) and slow growth.
  *
  * Scripted on top: the demo tenant's tenant-wide hard quota on API calls, a soft bandwidth quota
@@ -28,8 +29,8 @@ const BATCH = 1000;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const SPIKE_DAYS_BEFORE_END = 5;
-/** Hourly detail for the last 14 days; older days arrive pre-aggregated per day. */
-const HOURLY_DAYS = 14;
+/** Hourly detail for the last 7 days; older days arrive pre-aggregated per day (fewer events and fewer hours to price). */
+const HOURLY_DAYS = 7;
 const SPIKE_PER_HOUR = 700_000;
 
 /** Where the replay ends (the seed runs up to the real now, read before the clock is simulated) and where it starts (demo.ts: the first of the month 12 months back, 09:00 Shanghai). */
@@ -87,9 +88,10 @@ function hourCounters(tenant: SeededTenant, stream: Stream, index: number, hour:
 }
 
 /**
- * A stream's events for one hour. In the last 14 local days every hour carries its counters;
- * before that the source sent one pre-aggregated event per counter per local day (at 23:00, the
- * day's 24 hours summed), so days and months are exact and the seed stays small. Gauges: every 6 hours.
+ * A stream's events for one hour. In the last 7 local days every hour carries its counters and
+ * gauges are sampled every 6 hours; before that the source sent one pre-aggregated event per
+ * counter per local day (at 23:00, the day's 24 hours summed) and one gauge sample a day, so days
+ * and months are exact and the seed stays small.
  */
 function streamEvents(tenant: SeededTenant, stream: Stream, index: number, hour: number, window: Window): UsageEventInput[] {
   const app = tenant.apps[stream.app]!;
@@ -110,7 +112,7 @@ function streamEvents(tenant: SeededTenant, stream: Stream, index: number, hour:
     }
     events.push(event('api_calls', fixed(totals.api_calls, 0)), event('mfa_verifications', fixed(totals.mfa_verifications, 0)), event('bandwidth_gb', fixed(totals.bandwidth_gb, 3)));
   }
-  if (localHour % 6 === 0) {
+  if (hourly ? localHour % 6 === 0 : localHour === 23) {
     const growth = 1 + 0.25 * ((hour - window.start) / (USAGE_DAYS * DAY_MS));
     events.push(event('active_users', fixed(stream.activeUsers * growth * jitter(hour / HOUR_MS, index, 4), 0)), event('storage_gb', fixed(stream.storageGb * growth, 2)));
   }
