@@ -11,6 +11,7 @@ import { DEFAULT_GRACE_DAYS, isLastStep, stepDueAt } from './dunning';
 import { collectableMethods, type CollectableMethod } from './methods';
 import { notifyCollection } from './notify';
 import { afterInvoicePaid, afterStepFailed } from './subscription-effects';
+import { refundStrayCharge } from './stray-charge';
 
 export type CollectInvoiceInput = { tenantId: string; invoiceId: string; step: number };
 export type CollectOutcome = 'paid' | 'failed' | 'skipped';
@@ -29,9 +30,13 @@ export async function collectInvoice(input: CollectInvoiceInput, actor: Actor = 
     const prepared = await prisma.$transaction((tx) => prepareAttempt(tx, input, method, actor));
     if (!prepared) return 'skipped';
     const answer = answerOf(prepared) ?? await charge(prepared, method);
-    const paid = await prisma.$transaction((tx) => applyAnswer(tx, input, prepared, method, answer, actor));
-    if (paid) {
-      await afterInvoicePaid(input.tenantId, paid.subscriptionId, actor);
+    const applied = await prisma.$transaction((tx) => applyAnswer(tx, input, prepared, method, answer, actor));
+    if (applied === 'stray') {
+      if (answer.status === 'succeeded') await refundStrayCharge(prepared, answer.chargeId, actor);
+      return 'skipped';
+    }
+    if (applied) {
+      await afterInvoicePaid(input.tenantId, applied.subscriptionId, actor);
       return 'paid';
     }
     if (answer.status === 'failed') lastDecline = answer.message;
@@ -77,11 +82,16 @@ function charge(attempt: Attempt, method: CollectableMethod): Promise<ChargeResu
   });
 }
 
-/** Records the answer; a success pays the invoice (if it is still open) and tells the tenant. */
+/** Records the answer; a success pays the invoice (if it is still open) and tells the tenant; `stray` when it is no longer owed. */
 async function applyAnswer(tx: Tx, input: CollectInvoiceInput, attempt: Attempt, method: CollectableMethod, answer: ChargeResult, actor: Actor) {
   const invoice = await lockInvoice(tx, input.tenantId, input.invoiceId);
   if (attempt.status === 'pending') await recordAnswer(tx, attempt, answer);
-  if (answer.status !== 'succeeded' || !invoice || invoice.status !== 'open') return null;
+  if (answer.status !== 'succeeded' || !invoice) return null;
+  if (invoice.status !== 'open') {
+    // Paid by this very charge (another run of the step got there first) is fine; anything else is a charge nobody owes.
+    const paidByThis = invoice.status === 'paid' && invoice.paymentMethodId === method.id;
+    return paidByThis ? null : 'stray';
+  }
   const paidAt = now();
   await tx.billingRecord.update({ where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } }, data: { status: 'paid', paidAt, paymentMethodId: method.id } });
   await recordAudit(tx, actor, {

@@ -8,6 +8,8 @@ import { tokenizeCard } from '../payments/sandbox-provider';
 import { startSubscription } from '../subscriptions/start-subscription';
 import { collectInvoice } from './collect-invoice';
 import { openAttempt } from './attempts';
+import { refundStrayCharge } from './stray-charge';
+import { SYSTEM_ACTOR } from '../audit/actor';
 import { money } from '../money';
 import { grantCredit } from '../credits/grant-credit';
 
@@ -128,5 +130,20 @@ describe('collection', () => {
     expect((await prisma.billingRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: invoice.id } } })).status).toBe('paid');
     expect(await subStatus(tenantId, sub.id)).toBe('active');
     expect(await attemptsOf(tenantId, invoice.id)).toHaveLength(8);
+  });
+
+  it('a charge that succeeds after the invoice was settled another way is refunded to the card, once', async () => {
+    const { tenantId, invoice, primary } = await subscribedWith([OK, OK]);
+    // The race, frozen: the attempt succeeded at the processor while finance settled the transfer.
+    const charge = await prisma.$transaction((tx) => openAttempt(tx, {
+      tenantId, invoiceId: invoice.id, attemptKey: `step:0:${primary.id}`, kind: 'charge', step: 0, paymentMethodId: primary.id,
+      amount: money(invoice.amount), currency: invoice.currency, provider: 'sandbox',
+    }));
+    await refundStrayCharge(charge, 'ch_sbx_stray', SYSTEM_ACTOR);
+    await refundStrayCharge(charge, 'ch_sbx_stray', SYSTEM_ACTOR);
+    const refunds = (await attemptsOf(tenantId, invoice.id)).filter((a) => a.kind === 'refund');
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({ status: 'succeeded', providerChargeId: 'ch_sbx_stray' });
+    expect(refunds[0]?.providerRefundId).toMatch(/^re_sbx_/);
   });
 });
