@@ -16,6 +16,7 @@ import { quotasRouter } from './quotas/router';
 import { alertsRouter } from './alerts/router';
 import { notificationsRouter } from './notifications/router';
 import { billsRouter } from './bills/router';
+import { usageCostRouter } from './usage-read/router';
 
 /**
  * The root tRPC router sits at the top of the server tree: it imports the domain routers, which
@@ -39,6 +40,7 @@ export const appRouter = router({
   alerts: alertsRouter,
   notifications: notificationsRouter,
   bills: billsRouter,
+  usageCost: usageCostRouter,
 });
 
 export type AppRouter = typeof appRouter;

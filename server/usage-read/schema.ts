@@ -114,3 +114,24 @@ export const usageSummaryResponse = z.object({
   to: rfc3339,
 });
 export type UsageSummaryResponse = z.infer<typeof usageSummaryResponse>;
+
+/** tRPC `usageCost.currentPeriod`: a range, or none for the current billing period. */
+export const usageCostInput = z.strictObject({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() })
+  .refine((r) => (r.from === undefined) === (r.to === undefined), 'give both from and to, or neither')
+  .refine((r) => validRange({ from: r.from ? new Date(r.from) : undefined, to: r.to ? new Date(r.to) : undefined }), RANGE_MESSAGE);
+
+/** The priced usage the dashboard shows: exact decimal strings, per SKU, from the charge lines. */
+export const usageCost = z.object({
+  from: z.date(),
+  to: z.date(),
+  currency: z.string(),
+  items: z.array(z.object({
+    resourceType: z.string(), name: z.string(), unitName: z.string(), fixed: z.boolean(),
+    quantity: decimalString, originalAmount: decimalString, discountAmount: decimalString, amount: decimalString,
+  })),
+  /** Σ amount. */
+  total: decimalString,
+  /** Σ discountAmount: what included units, coupons and vouchers took off. */
+  discount: decimalString,
+});
+export type UsageCost = z.infer<typeof usageCost>;

@@ -9,7 +9,7 @@ import { POST as summaryRoute } from '@/app/api/data/namespaces/system/billing/u
 import { seedApiKey, seedTestTenant, type SeededTenant } from '@/prisma/seed/factories';
 import { startSubscription } from '@/server/subscriptions/start-subscription';
 import { setClock, useSystemClock } from '@/server/clock';
-import { bearer, callRoute } from '@/test/harness';
+import { bearer, callerFor, callRoute } from '@/test/harness';
 import { ingestAndPrice } from '@/test/usage-pricing-fixture';
 import type { RouteHandler } from '@/server/rest/guard';
 
@@ -199,5 +199,18 @@ describe('POST monthly_usage (op 22) and usage_summary', () => {
       expect([bad.status, typeof bad.json], JSON.stringify(body)).toEqual([400, 'string']);
     }
     expect((await summary(null, MARCH)).status).toBe(401);
+  });
+});
+
+describe('tRPC usageCost.currentPeriod', () => {
+  it('gives a viewer the same priced period as current_usage, as exact decimal strings; another tenant\'s member sees only their own', async () => {
+    const viewer = await callerFor(A.users.viewer.id, A.tenant.id);
+    const cost = await viewer.usageCost.currentPeriod({});
+    expect([cost.from.toISOString(), cost.to.toISOString(), cost.currency, cost.total, cost.discount]).toEqual(['2026-03-09T16:00:00.000Z', '2026-04-09T16:00:00.000Z', 'CNY', '40', '296']);
+    expect(cost.items.find((i) => i.resourceType === 'api_calls')).toMatchObject({ quantity: '1200000', originalAmount: '240', discountAmount: '200', amount: '40', fixed: false });
+    const ofB = await (await callerFor(B.users.owner.id, B.tenant.id)).usageCost.currentPeriod({});
+    expect(ofB.total).toBe('0');
+    await expect((await callerFor(B.users.owner.id, A.tenant.id)).usageCost.currentPeriod({})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(viewer.usageCost.currentPeriod({ from: MARCH.to, to: MARCH.from })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
