@@ -13,12 +13,9 @@
  * (timestamps aside) before timing; then each side is timed over 5 alternating rounds after a
  * warm-up, reading the whole streamed body. Prints both medians and the ratio; goal: portal < 1 s.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type ServerResponse } from 'node:http';
-import { exited, freePort, waitForServer } from './bench/processes';
-import { join } from 'node:path';
 import pg from 'pg';
+import { runBench, startPortal } from './bench/portal';
 
 const RECORDS = 10_000;
 const ROUNDS = 5;
@@ -27,22 +24,6 @@ const TENANT = 'tnt_benchexport';
 const USER = 'usr_benchexport';
 const PATH = '/internal/billing/export-user-data';
 const WATCHDOG_MS = 20 * 60_000;
-const dataDir = join(process.env.COUNTERFOIL_DATA_DIR ?? 'data', 'bench');
-const children: ChildProcess[] = [];
-
-
-async function cleanUp() {
-  for (const child of children.reverse()) {
-    child.kill('SIGTERM');
-    if (!(await exited(child, 30_000))) { child.kill('SIGKILL'); await exited(child, 5_000); }
-  }
-  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
-  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
-  if (pid > 0) {
-    try { process.kill(pid, 'SIGINT'); console.log(`[bench:export] stopped the embedded PostgreSQL left running (pid ${pid})`); } catch { /* gone */ }
-  }
-}
-
 /** Set-based seed into the product's tables; a second run finds it in place. */
 async function seed(db: pg.Pool) {
   await db.query(`INSERT INTO tenants (id, name, currency, locale, updated_at) VALUES ($1, 'Bench export', 'CNY', 'zh-CN', now()) ON CONFLICT DO NOTHING`, [TENANT]);
@@ -117,17 +98,10 @@ async function timed(url: string, headers: Record<string, string>) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const stable = (text: string) => text.replace(/"(timestamp|exported_at)":"[^"]*"/g, '"$1":""');
 
-async function main() {
-  const portalPort = await freePort();
-  const portal = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, PORT: String(portalPort), HOST: '127.0.0.1', COUNTERFOIL_DATA_DIR: dataDir, NEXT_DIST_DIR: join(dataDir, 'next'), COUNTERFOIL_WORKER: 'off' },
-  });
-  children.push(portal);
-  const portalBase = `http://127.0.0.1:${portalPort}`;
-  await waitForServer(`${portalBase}/sign-in`, 15 * 60_000, portal);
-
-  const db = new pg.Pool({ connectionString: readFileSync(join(dataDir, 'database-url'), 'utf8').trim(), max: 4 });
+async function main(): Promise<boolean> {
+  const portal = await startPortal('bench', { COUNTERFOIL_WORKER: 'off' });
+  const portalBase = portal.base;
+  const db = new pg.Pool({ connectionString: portal.databaseUrl, max: 4 });
   const seeding = performance.now();
   await seed(db);
   console.log(`[bench:export] seeded ${RECORDS} billing records (set-based SQL) in ${(performance.now() - seeding).toFixed(0)} ms`);
@@ -137,8 +111,7 @@ async function main() {
   await new Promise<void>((done) => floor.listen(0, '127.0.0.1', done));
   const floorUrl = `http://127.0.0.1:${(floor.address() as { port: number }).port}${PATH}`;
 
-  const { serviceCredentials } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { serviceCredentials: Record<string, string> };
-  const headers = { authorization: `Bearer ${serviceCredentials['compliance-service']}` };
+  const headers = { authorization: `Bearer ${portal.serviceCredentials['compliance-service']}` };
   try {
     const [p, f] = [await timed(portalBase + PATH, headers), await timed(floorUrl, {})];
     if (p.status !== 200 || stable(p.text) !== stable(f.text)) {
@@ -157,20 +130,11 @@ async function main() {
     console.log(`  floor   median ${fm.toFixed(0)} ms  (${times.floor.map((t) => t.toFixed(0)).join(', ')})`);
     console.log(`  ratio   portal/floor ${(pm / fm).toFixed(2)}×`);
     console.log(pm < 1000 ? '  within goal (portal < 1 s)' : '  MISSED goal (portal < 1 s)');
-    process.exitCode = pm < 1000 ? 0 : 1;
+    return pm < 1000;
   } finally {
     floor.close();
     await db.end();
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`[bench:export] gave up after ${WATCHDOG_MS / 60_000} minutes`);
-  void cleanUp().finally(() => process.exit(1));
-}, WATCHDOG_MS);
-watchdog.unref();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-
-main()
-  .catch((error: unknown) => { console.error(error); process.exitCode = 1; })
-  .finally(async () => { await cleanUp(); clearTimeout(watchdog); });
+runBench('bench:export', WATCHDOG_MS, main);

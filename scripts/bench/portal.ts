@@ -14,7 +14,7 @@ import { exited, freePort, waitForServer } from './processes';
 const children: ChildProcess[] = [];
 const dataDirs: string[] = [];
 
-export type Portal = { base: string; dataDir: string; databaseUrl: string; apiKeys: Record<string, string> };
+export type Portal = { base: string; dataDir: string; databaseUrl: string; apiKeys: Record<string, string>; serviceCredentials: Record<string, string> };
 
 export async function startPortal(name: string, env: Record<string, string> = {}): Promise<Portal> {
   const dataDir = join(process.env.COUNTERFOIL_DATA_DIR ?? 'data', name);
@@ -31,8 +31,8 @@ export async function startPortal(name: string, env: Record<string, string> = {}
   const base = `http://127.0.0.1:${port}`;
   await waitForServer(`${base}/sign-in`, 15 * 60_000, portal);
   const databaseUrl = readFileSync(join(dataDir, 'database-url'), 'utf8').trim();
-  const { apiKeys } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { apiKeys: Record<string, string> };
-  return { base, dataDir, databaseUrl, apiKeys };
+  const { apiKeys, serviceCredentials } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as Pick<Portal, 'apiKeys' | 'serviceCredentials'>;
+  return { base, dataDir, databaseUrl, apiKeys, serviceCredentials };
 }
 
 /** A floor server as a child process (`node --import tsx <script> --port N`), waited for. */
