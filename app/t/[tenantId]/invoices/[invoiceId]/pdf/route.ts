@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { sessionUserFromCookie } from '@/server/rest/credentials';
-import { resolveCallerAccess } from '@/server/tenants/tenant-access';
+import { plainText as text, portalDownloadAccess } from '@/server/rest/portal-download';
 import { getInvoicePdf } from '@/server/invoice-pdf/invoice-pdf';
 import { AppError } from '@/server/errors';
 
-const text = (status: number, body: string) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 const downloadQuery = z.strictObject({ download: z.enum(['0', '1']).optional() });
 const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -16,13 +14,11 @@ const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
  */
 export async function GET(request: Request, context: { params: Promise<{ tenantId: string; invoiceId: string }> }) {
   const { tenantId, invoiceId } = await context.params;
-  const user = await sessionUserFromCookie(request);
-  if (!user) return text(401, 'sign in first');
+  if (!idParam.safeParse(tenantId).success || !idParam.safeParse(invoiceId).success) return text(404, 'not found');
+  const access = await portalDownloadAccess(request, tenantId);
+  if (access instanceof Response) return access;
   const query = downloadQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return text(400, 'the only query parameter is download=1');
-  if (!idParam.safeParse(tenantId).success || !idParam.safeParse(invoiceId).success) return text(404, 'not found');
-  const access = await resolveCallerAccess(user, tenantId);
-  if (!access) return text(404, 'not found');
   try {
     const { pdf, version, invoiceNumber } = await getInvoicePdf({ tenantId: access.tenantId, recordId: invoiceId });
     const etag = `"${version}"`;
