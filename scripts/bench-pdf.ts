@@ -7,12 +7,13 @@
  *    Goal: p95 ≤ 200 ms. Runs before the portal starts, so its build does not share the CPU.
  * 2. Seed 001 `GET /billing/records/{tenant_id}` against the portal as `npm start` runs it (next
  *    start behind the edge), beside a floor: a bare node:http handler in this process running the
- *    same SQL (Prisma's own statements, captured with a query-logging client: the API key and its
- *    tenant, the page of records, their line items, the count) with `pg` on a pool of the same size
+ *    same SQL text as the portal (imported from it: the API key with its tenant in one statement,
+ *    then the count, the page of records and their line items in one) with `pg` on a pool of the same size
  *    (DATABASE_POOL_SIZE, default 10) against the same database, and writing the same bytes. The
  *    bodies are compared (timestamp aside) before any load; then 4 alternating rounds per side at 4
  *    connections (scripts/bench/load.ts). Prints both p95s and the ratio; goal: portal ≤ 2× floor.
  *
+ * `--pdf-only` runs only the first, `--records-only` only the second.
  * Uses bench:api's data dir and build folder (data/bench, data/bench/next): don't run both at once.
  * 200 records with three lines each are added to the demo tenant set-based (fixed ids, idempotent).
  */
@@ -27,6 +28,8 @@ import { load, summarize } from './bench/load';
 import { renderInvoicePdf } from '../server/invoice-pdf/render-invoice-pdf';
 import { toPrintable } from '../server/invoice-pdf/printable-invoice';
 import { sellerDetails } from '../server/invoice-pdf/seller';
+import { API_KEY_BY_PREFIX_SQL } from '../server/rest/api-key-sql';
+import { billingRecordsPageSql } from '../server/invoices/records-sql';
 
 const WARMUP_RENDERS = 10;
 const TIMED_RENDERS = 100;
@@ -87,19 +90,16 @@ async function benchPdf(): Promise<boolean> {
 
 // ───────────── 2. Seed 001 list: portal vs floor ─────────────
 
-/** Prisma's statements for one `GET /billing/records/{tenant_id}` on an API key (server/rest/credentials.ts, server/invoices/billing-records.ts). */
+/**
+ * The portal's statements for one `GET /billing/records/{tenant_id}` on an API key, the same text it
+ * runs (server/rest/api-key-sql.ts, server/invoices/records-sql.ts): the key with its tenant, the
+ * last-used touch (Prisma's, at most once a minute), then the count, the page and its lines in one.
+ */
 const SQL = {
-  apiKey: 'SELECT "public"."api_keys"."tenant_id", "public"."api_keys"."id", "public"."api_keys"."secret_hash", "public"."api_keys"."scopes", "public"."api_keys"."revoked_at", "public"."api_keys"."expires_at", "public"."api_keys"."last_used_at", "public"."api_keys"."created_by_user_id" FROM "public"."api_keys" WHERE ("public"."api_keys"."prefix" = $1 AND 1=1) LIMIT $2 OFFSET $3',
-  tenant: 'SELECT "public"."tenants"."id", "public"."tenants"."name", "public"."tenants"."currency", "public"."tenants"."locale", "public"."tenants"."billing_timezone", "public"."tenants"."tax_rate", "public"."tenants"."status"::text FROM "public"."tenants" WHERE "public"."tenants"."id" = $1 OFFSET $2',
+  apiKey: API_KEY_BY_PREFIX_SQL,
   touchKey: 'UPDATE "public"."api_keys" SET "last_used_at" = $1 WHERE (("public"."api_keys"."tenant_id" = $2 AND "public"."api_keys"."id" = $3) AND 1=1) RETURNING "public"."api_keys"."tenant_id", "public"."api_keys"."id", "public"."api_keys"."name", "public"."api_keys"."prefix", "public"."api_keys"."secret_hash", "public"."api_keys"."scopes", "public"."api_keys"."created_by_user_id", "public"."api_keys"."created_at", "public"."api_keys"."last_used_at", "public"."api_keys"."expires_at", "public"."api_keys"."revoked_at"',
-  records: 'SELECT "public"."billing_records"."tenant_id", "public"."billing_records"."id", "public"."billing_records"."app_id", "public"."billing_records"."subscription_id", "public"."billing_records"."invoice_number", "public"."billing_records"."type"::text, "public"."billing_records"."status"::text, "public"."billing_records"."description", "public"."billing_records"."currency", "public"."billing_records"."subtotal", "public"."billing_records"."tax_amount", "public"."billing_records"."amount", "public"."billing_records"."credit_applied_amount", "public"."billing_records"."period_start", "public"."billing_records"."period_end", "public"."billing_records"."due_at", "public"."billing_records"."finalized_at", "public"."billing_records"."paid_at", "public"."billing_records"."voided_at", "public"."billing_records"."refunded_at", "public"."billing_records"."payment_method_id", "public"."billing_records"."buyer_profile", "public"."billing_records"."created_at", "public"."billing_records"."updated_at" FROM "public"."billing_records" WHERE "public"."billing_records"."tenant_id" = $1 ORDER BY "public"."billing_records"."created_at" DESC, "public"."billing_records"."id" DESC LIMIT $2 OFFSET $3',
-  lines: (n: number) => `SELECT "public"."billing_line_items"."tenant_id", "public"."billing_line_items"."id", "public"."billing_line_items"."billing_record_id", "public"."billing_line_items"."position", "public"."billing_line_items"."resource_type", "public"."billing_line_items"."sku_id", "public"."billing_line_items"."description", "public"."billing_line_items"."quantity", "public"."billing_line_items"."unit_price", "public"."billing_line_items"."amount", "public"."billing_line_items"."tax_rate", "public"."billing_line_items"."tax_amount", "public"."billing_line_items"."period_start", "public"."billing_line_items"."period_end", "public"."billing_line_items"."created_at" FROM "public"."billing_line_items" WHERE ("public"."billing_line_items"."tenant_id" IN (${list(1, n)}) AND "public"."billing_line_items"."billing_record_id" IN (${list(n + 1, n)})) ORDER BY "public"."billing_line_items"."position" ASC OFFSET $${2 * n + 1}`,
-  count: 'SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."billing_records"."tenant_id", "public"."billing_records"."id" FROM "public"."billing_records" WHERE "public"."billing_records"."tenant_id" = $1 OFFSET $2) AS "sub"',
+  page: billingRecordsPageSql(false),
 };
-
-function list(from: number, n: number): string {
-  return Array.from({ length: n }, (_, i) => `$${from + i}`).join(',');
-}
 
 /** numeric as its own digits without trailing zeros (what the portal's one JSON writer prints). */
 const digits = (value: string) => (value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value);
@@ -117,29 +117,20 @@ async function floorRecords(pool: pg.Pool, authorization: string | undefined, te
   const token = /^(?:Bearer|APIToken)\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
   const prefix = token ? TOKEN.exec(token)?.[1] : undefined;
   if (!token || !prefix) return [401, q('invalid API key')];
-  const key = (await pool.query(SQL.apiKey, [prefix, '1', '0'])).rows[0];
-  const tenant = key && (await pool.query(SQL.tenant, [key.tenant_id, '0'])).rows[0];
+  const key = (await pool.query(SQL.apiKey, [prefix])).rows[0];
   const at = new Date();
   const expected = key ? Buffer.from(key.secret_hash, 'hex') : Buffer.alloc(0);
   const actual = createHash('sha256').update(token).digest();
-  if (!key || !tenant || tenant.status === 'closed' || expected.length !== actual.length || !timingSafeEqual(expected, actual) || key.revoked_at) return [401, q('invalid API key')];
+  if (!key || key.tenant_status === 'closed' || expected.length !== actual.length || !timingSafeEqual(expected, actual) || key.revoked_at) return [401, q('invalid API key')];
   if (!key.last_used_at || at.getTime() - key.last_used_at.getTime() > 60_000) await pool.query(SQL.touchKey, [at, key.tenant_id, key.id]);
   if (!(key.scopes as string[]).includes('read')) return [403, q('scope')];
   if (tenantId !== key.tenant_id) return [404, q('tenant not found')];
   const pageSize = 20;
-  // As Promise.all in listBillingRecords: the page (then its lines) and the count at once.
-  const [records, count] = await Promise.all([
-    pool.query(SQL.records, [tenantId, String(pageSize), '0']).then(async ({ rows }) => {
-      const ids = rows.map((row) => row.id as string);
-      const lines = ids.length ? (await pool.query(SQL.lines(ids.length), [...ids.map(() => tenantId), ...ids, '0'])).rows : [];
-      return rows.map((row) => ({ row, lines: lines.filter((line) => line.billing_record_id === row.id) }));
-    }),
-    pool.query(SQL.count, [tenantId, '0']),
-  ]);
-  const total = Number(count.rows[0]['_count$_all']);
+  const { rows } = await pool.query(SQL.page, [tenantId, String(pageSize), '0']);
+  const total = Number(rows[0].total);
   const totalPages = Math.ceil(total / pageSize);
-  const items = records.map(({ row, lines }) => {
-    const lineItems = lines.map((l) => `{"amount":${digits(l.amount)},"description":${q(l.description)},"quantity":${wholeUnits(l.quantity)},"resource_type":${q(l.resource_type)},"tax_amount":${digits(l.tax_amount)},"tax_rate":${digits(l.tax_rate)},"unit_price":${digits(l.unit_price)}}`);
+  const items = rows.filter((row) => row.id !== null).map((row) => {
+    const lineItems = (row.line_items as Record<string, string>[]).map((l) => `{"amount":${digits(l.amount!)},"description":${q(l.description)},"quantity":${wholeUnits(l.quantity!)},"resource_type":${q(l.resourceType)},"tax_amount":${digits(l.taxAmount!)},"tax_rate":${digits(l.taxRate!)},"unit_price":${digits(l.unitPrice!)}}`);
     return `{"amount":${digits(row.amount)},"app_id":${q(row.app_id ?? '')},"created_at":${q(rfc3339(row.created_at))},"currency":${q(row.currency)},"description":${q(row.description)},"invoice_number":${q(row.invoice_number ?? '')},"line_items":[${lineItems.join(',')}],"record_id":${q(row.id)},"status":${q(row.status)},"tenant_id":${q(row.tenant_id)},"type":${q(row.type)}}`;
   });
   const pagination = `{"has_next":${1 < totalPages},"has_prev":false,"page":1,"page_size":${pageSize},"total":${total},"total_pages":${totalPages}}`;
@@ -252,7 +243,7 @@ async function cleanUp() {
 }
 
 async function main() {
-  const pdfOk = await benchPdf();
+  const pdfOk = process.argv.includes('--records-only') ? true : await benchPdf();
   const recordsOk = process.argv.includes('--pdf-only') ? true : await benchRecords();
   process.exitCode = pdfOk && recordsOk ? 0 : 1;
 }

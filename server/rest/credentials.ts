@@ -4,7 +4,8 @@ import { now } from '../clock';
 import { parseToken, tokenMatches } from '../apikeys/secret-token';
 import { loadSessionUser, type SessionUser } from '../auth/sessions';
 import { forbidden, unauthorized, type AppError } from '../errors';
-import { scopeOf, TENANT_SCOPE_SELECT } from '../tenants/tenant-access';
+import { scopeOf } from '../tenants/tenant-access';
+import { API_KEY_BY_PREFIX_SQL, type ApiKeyByPrefixRow } from './api-key-sql';
 import { FailureWindows, rateLimited } from '../platform/rate-limit';
 import { UNKNOWN_IP } from '../platform/request-meta';
 
@@ -68,19 +69,16 @@ export async function authenticateApiKey(token: string, ip: string = UNKNOWN_IP)
   const gate = lookupGate(ip, parsed?.prefix ?? null);
   gate.check();
   if (!parsed) throw gate.fail(unauthorized('invalid API key', 'INVALID_API_KEY'));
-  const key = await prisma.apiKey.findUnique({
-    where: { prefix: parsed.prefix },
-    select: { id: true, tenantId: true, secretHash: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true, createdByUserId: true, tenant: { select: TENANT_SCOPE_SELECT } },
-  });
+  const [key] = await prisma.$queryRawUnsafe<ApiKeyByPrefixRow[]>(API_KEY_BY_PREFIX_SQL, parsed.prefix);
   const at = now();
-  const scope = key && scopeOf(key.tenant, null);
-  if (!key || !scope || !tokenMatches(token, key.secretHash) || key.revokedAt || (key.expiresAt && key.expiresAt <= at)) {
+  const scope = key && scopeOf({ id: key.tenant_id, name: key.tenant_name, currency: key.tenant_currency, locale: key.tenant_locale, billingTimezone: key.tenant_billing_timezone, status: key.tenant_status }, null);
+  if (!key || !scope || !tokenMatches(token, key.secret_hash) || key.revoked_at || (key.expires_at && key.expires_at <= at)) {
     throw gate.fail(unauthorized('invalid API key', 'INVALID_API_KEY'));
   }
-  if (!key.lastUsedAt || at.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await prisma.apiKey.update({ where: { tenantId_id: { tenantId: key.tenantId, id: key.id } }, data: { lastUsedAt: at } });
+  if (!key.last_used_at || at.getTime() - key.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+    await prisma.apiKey.update({ where: { tenantId_id: { tenantId: key.tenant_id, id: key.id } }, data: { lastUsedAt: at } });
   }
-  return { id: key.id, tenantId: key.tenantId, scopes: key.scopes, createdByUserId: key.createdByUserId, scope };
+  return { id: key.id, tenantId: key.tenant_id, scopes: key.scopes, createdByUserId: key.created_by_user_id, scope };
 }
 
 /** `ip` as for authenticateApiKey; failures share its per-address and per-prefix limits. */
