@@ -2,6 +2,7 @@ import { prisma } from '../db';
 import { Decimal, money, toDecimalString, type DecimalLike } from '../money';
 import { rfc3339 } from '../time/rfc3339';
 import { getCreditBalance } from '../credits/ledger';
+import { toBillingRecordResponse, type BillingLineRow, type BillingRecordRow } from '../invoices/billing-record-response';
 
 /**
  * Each section of one tenant's export, read in keyset-paged batches (never OFFSET, never the
@@ -37,35 +38,41 @@ type RecordRow = {
   li_description: string | null; li_resource_type: string | null; li_quantity: string | null; li_unit_price: string | null; li_amount: string | null; li_tax_rate: string | null; li_tax_amount: string | null;
 };
 
-/** One statement per batch: a page of records by id, joined to their lines in position order (numerics as text, exact). */
+/** The joined rows of one record (a record without lines has one row, its line columns null) as the shared mapping's input. */
+function recordOf(tenantId: string, rows: readonly RecordRow[]): BillingRecordRow {
+  const row = rows[0]!;
+  const lineItems: BillingLineRow[] = rows.filter((li) => li.li_amount !== null).map((li) => ({
+    amount: li.li_amount!, description: li.li_description!, quantity: li.li_quantity!, resourceType: li.li_resource_type!,
+    taxAmount: li.li_tax_amount!, taxRate: li.li_tax_rate!, unitPrice: li.li_unit_price!,
+  }));
+  return {
+    id: row.id, tenantId, appId: row.app_id, invoiceNumber: row.invoice_number, type: row.type, status: row.status, description: row.description,
+    currency: row.currency, amount: row.amount, createdAt: row.created_at, lineItems,
+  };
+}
+
+/**
+ * One statement per batch: a page of records by id, joined to their lines in position order (numerics as text, exact);
+ * each record is written by the same BillingRecordResponse mapping as the seed-001 list.
+ */
 export async function* billingRecords(tenantId: string) {
   for (let after = ''; ;) {
     const rows = await prisma.$queryRaw<RecordRow[]>`
       WITH page AS (
         SELECT id, app_id, invoice_number, type::text, status::text, description, currency, amount::text, created_at
         FROM billing_records WHERE tenant_id = ${tenantId} AND id > ${after} ORDER BY id LIMIT ${EXPORT_BATCH})
-      SELECT page.*, li.description AS li_description, li.resource_type AS li_resource_type, round(li.quantity)::text AS li_quantity,
+      SELECT page.*, li.description AS li_description, li.resource_type AS li_resource_type, li.quantity::text AS li_quantity,
         li.unit_price::text AS li_unit_price, li.amount::text AS li_amount, li.tax_rate::text AS li_tax_rate, li.tax_amount::text AS li_tax_amount
       FROM page LEFT JOIN billing_line_items li ON li.tenant_id = ${tenantId} AND li.billing_record_id = page.id
       ORDER BY page.id, li.position`;
     let count = 0;
-    for (let i = 0; i < rows.length;) {
-      const row = rows[i]!;
-      const lineItems = [];
-      for (; i < rows.length && rows[i]!.id === row.id; i++) {
-        const li = rows[i]!;
-        if (li.li_amount === null) continue;
-        lineItems.push({
-          amount: exact(li.li_amount), description: li.li_description!, quantity: exact(li.li_quantity!), resource_type: li.li_resource_type!,
-          tax_amount: exact(li.li_tax_amount!), tax_rate: exact(li.li_tax_rate!), unit_price: exact(li.li_unit_price!),
-        });
-      }
+    for (let start = 0; start < rows.length;) {
+      let end = start + 1;
+      while (end < rows.length && rows[end]!.id === rows[start]!.id) end += 1;
       count += 1;
-      after = row.id;
-      yield {
-        amount: exact(row.amount), app_id: text(row.app_id), created_at: when(row.created_at), currency: row.currency, description: row.description,
-        invoice_number: text(row.invoice_number), line_items: lineItems, record_id: row.id, status: row.status, tenant_id: tenantId, type: row.type,
-      };
+      after = rows[start]!.id;
+      yield toBillingRecordResponse(recordOf(tenantId, rows.slice(start, end)));
+      start = end;
     }
     if (count < EXPORT_BATCH) return;
   }
