@@ -4,6 +4,7 @@ import { subscriptionPastDue, subscriptionPeriodEnd, subscriptionSweep } from '.
 import { usageRawRetention } from './usage-jobs';
 import { invoiceCollection, invoiceCollectionSweep } from './collection-jobs';
 import { notificationEmail, notificationEmailSweep } from './notification-jobs';
+import { usagePeriodClose, usagePeriodCloseSweep } from './metered-billing-jobs';
 
 export const JOBS: readonly JobDefinition<unknown>[] = [
   subscriptionSweep,
@@ -12,6 +13,8 @@ export const JOBS: readonly JobDefinition<unknown>[] = [
   invoiceCollectionSweep,
   invoiceCollection,
   usageRawRetention,
+  usagePeriodCloseSweep,
+  usagePeriodClose,
   notificationEmailSweep,
   notificationEmail,
 ];
