@@ -112,7 +112,7 @@ export function AlertForm({ open, editing, options, currency, pending, serverErr
             </Select>
           </Field>
         ) : null}
-        {shown ? <Alert tone="danger"><span role="alert">{shown}</span></Alert> : null}
+        {shown ? <Alert tone="danger">{shown}</Alert> : null}
       </form>
     </Dialog>
   );

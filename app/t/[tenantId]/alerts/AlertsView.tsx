@@ -66,7 +66,7 @@ export function AlertsView() {
     <div className="cf-stack-lg">
       {header}
       {!canChange ? <Alert tone="info">{t.readOnly}</Alert> : null}
-      {notice ? <div role="status"><Alert tone="success">{notice}</Alert></div> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       {setStatus.error ? <Alert tone="danger">{setStatus.error.message}</Alert> : null}
       <Card flush>
         <DataTable

@@ -49,7 +49,7 @@ export function NotificationsView() {
   return (
     <div className="cf-stack-lg">
       {header}
-      {notice ? <div role="status"><Alert tone="success">{notice}</Alert></div> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       {markRead.error ?? markAll.error ? <Alert tone="danger">{(markRead.error ?? markAll.error)!.message}</Alert> : null}
       <Card flush>
         {items.length === 0 ? (
