@@ -32,7 +32,7 @@ test('finance staff grant a credit with a reason: the ledger, the balance on the
   await page.locator('#adjust-amount').fill('12.34');
   await page.locator('#adjust-direction').selectOption('credit');
   await page.locator('#adjust-reason').fill(reason);
-  await page.getByRole('button', { name: en.staffConsole.submit }).click();
+  await page.getByRole('dialog').getByRole('button', { name: en.staffConsole.submit, exact: true }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(balance).not.toHaveText(before!);
   const row = await latestCredit('tnt_acme');
