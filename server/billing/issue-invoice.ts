@@ -8,6 +8,7 @@ import { applyAvailableCredit } from '../credits/ledger';
 import { inTransaction, type Tx } from '../transaction';
 import { nextInvoiceNumber } from './invoice-numbers';
 import { billingProfileSnapshot } from '../billing-profile/billing-profile';
+import { syncBillsOfInvoice } from '../metered-billing/bill-state';
 
 export type InvoiceLineInput = {
   resourceType: string;
@@ -102,6 +103,7 @@ async function settleIn(tx: Tx, { tenantId, recordId }: SettleFromCreditInput, a
     data: { creditAppliedAmount: money(record.creditAppliedAmount).plus(applied), ...(paid ? { status: 'paid', paidAt: now() } : {}) },
     select: { id: true, status: true, amount: true, creditAppliedAmount: true, invoiceNumber: true },
   });
+  if (paid) await syncBillsOfInvoice(tx, tenantId, recordId);
   await recordAudit(tx, actor, {
     tenantId, action: 'invoice.apply_credit', targetType: 'billing_record', targetId: recordId,
     before: { status: record.status, creditAppliedAmount: record.creditAppliedAmount }, after: { status: updated.status, creditAppliedAmount: updated.creditAppliedAmount },

@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR, type Actor } from '../audit/actor';
+import { syncBillsOfInvoice } from '../metered-billing/bill-state';
 import { recordAudit } from '../audit/record-audit';
 import { settleFromCredit } from '../billing/issue-invoice';
 import { now } from '../clock';
@@ -94,6 +95,7 @@ async function applyAnswer(tx: Tx, input: CollectInvoiceInput, attempt: Attempt,
   }
   const paidAt = now();
   await tx.billingRecord.update({ where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } }, data: { status: 'paid', paidAt, paymentMethodId: method.id } });
+  await syncBillsOfInvoice(tx, input.tenantId, input.invoiceId);
   await recordAudit(tx, actor, {
     tenantId: input.tenantId, action: 'invoice.pay', targetType: 'billing_record', targetId: input.invoiceId,
     before: { status: invoice.status },
@@ -113,7 +115,10 @@ async function finishFailedStep(tx: Tx, input: CollectInvoiceInput, declineMessa
   const final = isLastStep(input.step, await graceDaysOf(tx, invoice));
   const alreadyTold = await tx.notification.count({ where: { tenantId: input.tenantId, kind: 'invoice.payment_failed', data: { path: ['noticeKey'], equals: `invoice.payment_failed:${input.invoiceId}:${input.step}` } } });
   if (alreadyTold > 0 && !final) return invoice;
-  if (final) await tx.billingRecord.update({ where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } }, data: { status: 'failed' } });
+  if (final) {
+    await tx.billingRecord.update({ where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } }, data: { status: 'failed' } });
+    await syncBillsOfInvoice(tx, input.tenantId, input.invoiceId);
+  }
   await recordAudit(tx, actor, {
     tenantId: input.tenantId, action: final ? 'invoice.collection_failed' : 'invoice.payment_failed', targetType: 'billing_record', targetId: input.invoiceId,
     before: { status: invoice.status }, after: { status: final ? 'failed' : 'open', step: input.step, owed: toDecimalString(owed), declineMessage },

@@ -3,6 +3,7 @@
  * action on an invoice already in its target state returns it unchanged; any other state is 409):
  * void an unpaid one, settle a bank transfer, refund a paid one to the card or as credit.
  */
+import { syncBillsOfInvoice } from '../metered-billing/bill-state';
 import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/record-audit';
 import { now } from '../clock';
@@ -49,6 +50,7 @@ export async function voidInvoice(input: VoidInput, actor: Actor): Promise<Invoi
     if (invoice.status !== 'draft' && !isOwed(invoice.status)) throw conflict(`a ${invoice.status} invoice cannot be voided${invoice.status === 'paid' ? '; refund it instead' : ''}`, 'INVOICE_STATE');
     const voidedAt = now();
     await tx.billingRecord.update({ where: where(input.tenantId, input.invoiceId), data: { status: 'void', voidedAt } });
+    await syncBillsOfInvoice(tx, input.tenantId, input.invoiceId);
     await returnCredit(tx, invoice, money(invoice.creditAppliedAmount), `${invoice.invoiceNumber ?? invoice.id} void: ${input.reason}`, actor);
     await recordAudit(tx, actor, {
       tenantId: input.tenantId, action: 'invoice.void', targetType: 'billing_record', targetId: input.invoiceId,
@@ -75,6 +77,7 @@ export async function settleBankTransfer(input: SettleInput, actor: Actor): Prom
     await recordAnswer(tx, attempt, { status: 'succeeded', chargeId: input.reference, message: 'Settled by finance.' });
     const paidAt = now();
     await tx.billingRecord.update({ where: where(input.tenantId, input.invoiceId), data: { status: 'paid', paidAt, paymentMethodId: bank?.id ?? null } });
+    await syncBillsOfInvoice(tx, input.tenantId, input.invoiceId);
     await recordAudit(tx, actor, {
       tenantId: input.tenantId, action: 'invoice.settle', targetType: 'billing_record', targetId: input.invoiceId,
       before: { status: invoice.status }, after: { status: 'paid', paidAt, reference: input.reference, amount: toDecimalString(owed), reason: input.reason, attemptId: attempt.id },
@@ -142,6 +145,7 @@ async function prepareCardRefund(tx: Tx, input: RefundInput): Promise<{ attempt:
 async function markRefunded(tx: Tx, invoice: LockedInvoice, input: RefundInput, asCredit: Decimal, attempt: Attempt | null, actor: Actor) {
   const refundedAt = now();
   await tx.billingRecord.update({ where: where(input.tenantId, input.invoiceId), data: { status: 'refunded', refundedAt } });
+  await syncBillsOfInvoice(tx, input.tenantId, input.invoiceId);
   await returnCredit(tx, invoice, asCredit, `${invoice.invoiceNumber ?? invoice.id} refund: ${input.reason}`, actor);
   await recordAudit(tx, actor, {
     tenantId: input.tenantId, action: 'invoice.refund', targetType: 'billing_record', targetId: input.invoiceId,

@@ -13,6 +13,8 @@ import { toLocal } from '../time/zoned';
 import { listBillHourlyDetails } from '../bills/hourly-details';
 import { listDailyBillDetails } from '../bills/daily-detail';
 import { fromWireMoney } from '../bills/money-wire';
+import { voidInvoice } from '../collection/finance';
+import { SYSTEM_ACTOR } from '../audit/actor';
 
 const HOUR = 3_600_000;
 const ZONE = 'Asia/Shanghai';
@@ -105,6 +107,16 @@ describe('one source of money: for every period, 004 rows, 002 rows and the usag
       expect(invoice.subtotal.toFixed(2)).toBe(m2(sum(rows.filter((r) => recordOf.get(r.id) === invoice.id).map((r) => fromWireMoney(r.amount)))));
       expect(money(invoice.subtotal).gt(ZERO)).toBe(true);
     }
+
+    // A bill's state follows its invoices: both open → due; voiding the first cancels the month only it billed.
+    const billsOf = async () => new Map((await prisma.bill.findMany({ where: { tenantId }, orderBy: { billMonth: 'asc' } })).map((b) => [b.billMonth, b]));
+    const before = await billsOf();
+    expect([...before.values()].map((b) => b.state)).toEqual([...before.values()].map(() => 'due'));
+    await voidInvoice({ tenantId, invoiceId: invoices[0]!.id, reason: 'test: void the first usage invoice' }, SYSTEM_ACTOR);
+    const after = await billsOf();
+    const onlyFirst = [...after.values()].filter((b) => rows.every((r) => recordOf.get(r.id) !== invoices[1]!.id || !r.bill_month.startsWith(b.billMonth)));
+    expect(onlyFirst.length).toBeGreaterThan(0);
+    for (const bill of after.values()) expect(bill.state, bill.billMonth).toBe(onlyFirst.includes(bill) ? 'canceled' : 'due');
   }, 180_000);
 });
 
