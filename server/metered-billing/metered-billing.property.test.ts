@@ -10,6 +10,7 @@ import { usagePeriodClose, usagePeriodCloseSweep } from '../jobs/metered-billing
 import { ingestAndPrice } from '../../test/usage-pricing-fixture';
 import type { UsageEventInput } from '../usage/schema';
 import { invoiceUsagePeriod } from './invoice-usage-period';
+import { meteredBilling } from '../export/sections';
 
 /** mulberry32: a failing seed replays exactly. */
 function generator(seed: number) {
@@ -146,6 +147,11 @@ describe('period close: the usage invoice bills (usage − included) × unit pri
       const items = await prisma.meteredBillingItem.findMany({ where: { tenantId } });
       expect(items.every((i) => i.status === 'invoiced' && i.billingRecordId === (records[0]?.id ?? null))).toBe(true);
       for (const e of expected) expect(items.find((i) => i.resourceType === e.type)!.overageUnits.toFixed()).toBe(e.quantity);
+      // Seed 000's MeteredBillingExportItem reads the settled items: invoiced, overage_amount their exact decimal string.
+      const exported = [];
+      for await (const row of meteredBilling(tenantId)) exported.push(row);
+      expect(exported.map((x) => [x.resource_type, x.status, x.overage_amount])).toEqual(
+        items.sort((a, b) => (a.resourceType < b.resourceType ? -1 : 1)).map((i) => [i.resourceType, 'invoiced', i.overageAmount.toFixed()]));
       if (records[0]) {
         expect(await prisma.chargeLine.count({ where: { tenantId, billingRecordId: null } })).toBe(0);
         const bills = await prisma.bill.findMany({ where: { tenantId } });
