@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { prisma } from '../../server/db';
 import { now, setClock, useSystemClock } from '../../server/clock';
 import { SYSTEM_ACTOR } from '../../server/audit/actor';
+import { recordAudit } from '../../server/audit/record-audit';
 import { fromLocal, toLocal } from '../../server/time/zoned';
 import { runDueJobs } from '../../server/jobs/run-due';
 import { createServiceCredential } from '../../server/staff/service-credentials';
@@ -81,12 +82,16 @@ export async function seedDemo() {
       apiKeys: keys,
       serviceCredentials: { 'compliance-service': compliance.token },
     }, null, 2), { mode: 0o600 });
+    // The last write: a seed that stopped half-way leaves no such row, and the next start says so instead of serving half a demo.
+    await recordAudit(prisma, SYSTEM_ACTOR, { tenantId: null, action: 'seed.completed', targetType: 'database', targetId: null, after: { tenants: [demo.tenant.id, acme.tenant.id] } });
     return { accounts, staff, credentialsFile };
   } finally {
     useSystemClock();
   }
 }
 
-export async function databaseIsEmpty(): Promise<boolean> {
-  return (await prisma.tenant.count()) === 0;
+/** empty: nothing yet; complete: a seed ran to its end; partial: a seed stopped half-way (or the database holds other data). */
+export async function seedState(): Promise<'empty' | 'complete' | 'partial'> {
+  if ((await prisma.auditLog.count({ where: { action: 'seed.completed' } })) > 0) return 'complete';
+  return (await prisma.tenant.count()) === 0 ? 'empty' : 'partial';
 }

@@ -1,12 +1,16 @@
 /** `npm run db:seed` (and `npm start` on first start, with --if-empty): the demo tenants and their history. */
 import { prisma } from '../../server/db';
 import { DEMO_PASSWORD } from './factories';
-import { databaseIsEmpty, seedDemo } from './demo';
+import { seedDemo, seedState } from './demo';
 
 async function main() {
-  if (process.argv.includes('--if-empty') && !(await databaseIsEmpty())) {
-    console.log('[seed] database already seeded');
-    return;
+  if (process.argv.includes('--if-empty')) {
+    const state = await seedState();
+    if (state === 'complete') return void console.log('[seed] database already seeded');
+    if (state === 'partial') {
+      throw new Error('the database holds tenants but no finished seed (an earlier seed stopped half-way?): start from an empty database '
+        + '(embedded: remove the data folder\'s pg directory) or point DATABASE_URL at an empty one');
+    }
   }
   const started = Date.now();
   const { accounts, staff, credentialsFile } = await seedDemo();
