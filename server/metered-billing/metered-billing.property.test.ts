@@ -92,8 +92,11 @@ async function runCase(seed: number) {
   const accepted = await ingestAndPrice(seeded, events);
   expect(accepted.length).toBe(events.length);
   setClock(new Date(end.getTime() + 2 * HOUR));
-  const first = await runDueJobs({ at: now(), tenantIds: [tenantId], jobs });
-  return { seeded, plan, start, end, events, ran: first };
+  // Odd seeds close through the job runner; even ones through two concurrent calls (the lock lets one bill, the other finds it done).
+  if (seed % 2 === 1) return { seeded, plan, start, end, events, ran: await runDueJobs({ at: now(), tenantIds: [tenantId], jobs }) };
+  const both = await Promise.all([0, 1].map(() => invoiceUsagePeriod({ tenantId, subscriptionId: sub.id, periodStart: start }, SYSTEM_ACTOR)));
+  expect(both.filter((b) => b.alreadyInvoiced).length).toBe(both[0]!.billingRecordId ? 1 : 0);
+  return { seeded, plan, start, end, events, ran: null };
 }
 
 afterEach(() => useSystemClock());
@@ -105,7 +108,7 @@ describe('period close: the usage invoice bills (usage − included) × unit pri
     it(`random usage, plan and period ${seed}`, async () => {
       const { seeded, plan, start, end, events, ran } = await runCase(seed);
       const tenantId = seeded.tenant.id;
-      expect(ran.filter((j) => j.name === usagePeriodClose.name)).toHaveLength(1);
+      if (ran) expect(ran.filter((j) => j.name === usagePeriodClose.name)).toHaveLength(1);
       const entitlements = await prisma.planEntitlement.findMany({ where: { planCode: plan } });
       const included = new Map(entitlements.map((e) => [e.resourceType, new Decimal(e.includedUnits.toFixed())]));
       const gauge = new Map(entitlements.map((e) => [e.resourceType, e.gaugeBilling]));
