@@ -47,7 +47,8 @@ async function ensureOrganisation(db: pg.Pool) {
 /** One month's rows: SKUs and resources cycle over the row number; the hour walks through the month. */
 const MONTH_SQL = `
   WITH sku AS (SELECT s.id, s.spu_id, sp.category_id, s.resource_type, p.price, row_number() OVER (ORDER BY s.id) - 1 AS k
-                 FROM skus s JOIN spus sp ON sp.id = s.spu_id JOIN sku_prices p ON p.sku_id = s.id AND p.currency = 'CNY'
+                 FROM skus s JOIN spus sp ON sp.id = s.spu_id
+                 JOIN LATERAL (SELECT unit_price AS price FROM sku_prices WHERE sku_id = s.id AND currency = 'CNY' ORDER BY effective_from DESC LIMIT 1) p ON true
                 WHERE s.resource_type IN ('api_calls', 'active_users', 'mfa_verifications', 'storage_gb', 'bandwidth_gb')),
        res AS (SELECT r.id, r.resource_group_id, r.owner_user_id, row_number() OVER (ORDER BY r.id) - 1 AS k FROM resources r WHERE r.tenant_id = $1 AND r.id LIKE 'res_bench1m%'),
        gen AS (SELECT g, (g % 5) AS sk, (g % 6) AS rk, (g % 997 = 0) AS refund,
