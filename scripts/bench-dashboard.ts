@@ -14,12 +14,9 @@
  * the whole 90 days. Each scenario loads both sides with the same generator (scripts/bench/load.ts,
  * 4 connections) in alternating rounds; prints p50/p95 per side and the p95 ratio portal/floor.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import pg from 'pg';
-import { exited, freePort, waitForServer } from './bench/processes';
+import { runBench, startPortal } from './bench/portal';
 import { load, summarize, type Sample } from './bench/load';
 import { floorProjection, floorQuotaBars, floorSeries, type FloorInput } from './bench/dashboard-floor';
 
@@ -30,20 +27,6 @@ const ROUNDS = 2;
 const REQUESTS = 200;
 const CONNECTIONS = 4;
 const WATCHDOG_MS = 25 * 60_000;
-const dataDir = join(process.env.COUNTERFOIL_DATA_DIR ?? 'data', 'bench-dashboard');
-const children: ChildProcess[] = [];
-
-async function cleanUp() {
-  for (const child of children.reverse()) {
-    child.kill('SIGTERM');
-    if (!(await exited(child, 30_000))) { child.kill('SIGKILL'); await exited(child, 5_000); }
-  }
-  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
-  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
-  if (pid > 0) {
-    try { process.kill(pid, 'SIGINT'); console.log(`[bench:dashboard] stopped the embedded PostgreSQL left running (pid ${pid})`); } catch { /* gone */ }
-  }
-}
 
 /** Signs in as a real browser would (CSRF token, then the credentials callback) and returns the session cookie. */
 async function signIn(base: string): Promise<string> {
@@ -87,18 +70,10 @@ async function floorAnswer(db: pg.Pool, url: string, res: ServerResponse) {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9);
 
-async function main() {
-  const portalPort = await freePort();
-  const portal = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, PORT: String(portalPort), HOST: '127.0.0.1', COUNTERFOIL_DATA_DIR: dataDir, NEXT_DIST_DIR: join(dataDir, 'next'), COUNTERFOIL_WORKER: 'off',
-      API_RATE_LIMIT_BURST: '1000000', API_RATE_LIMIT_PER_MINUTE: '100000000' },
-  });
-  children.push(portal);
-  const base = `http://127.0.0.1:${portalPort}`;
-  await waitForServer(`${base}/sign-in`, 20 * 60_000, portal);
-
-  const db = new pg.Pool({ connectionString: readFileSync(join(dataDir, 'database-url'), 'utf8').trim(), max: 10 });
+async function main(): Promise<boolean> {
+  const portal = await startPortal('bench-dashboard', { COUNTERFOIL_WORKER: 'off' });
+  const base = portal.base;
+  const db = new pg.Pool({ connectionString: portal.databaseUrl, max: 10 });
   const floor = createServer((req, res) => { floorAnswer(db, req.url ?? '/', res).catch((error: unknown) => { console.error(error); res.destroy(); }); });
   await new Promise<void>((done) => floor.listen(0, '127.0.0.1', done));
   const floorBase = `http://127.0.0.1:${(floor.address() as { port: number }).port}`;
@@ -128,19 +103,11 @@ async function main() {
     }
     console.log(`\nusage dashboard, ${TENANT}, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds × ${REQUESTS} requests per side (tRPC over HTTP vs the same SQL on bare node:http + pg)`);
     for (const row of rows) console.log(row);
+    return true;
   } finally {
     floor.close();
     await db.end();
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`[bench:dashboard] gave up after ${WATCHDOG_MS / 60_000} minutes`);
-  void cleanUp().finally(() => process.exit(1));
-}, WATCHDOG_MS);
-watchdog.unref();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-
-main()
-  .catch((error: unknown) => { console.error(error); process.exitCode = 1; })
-  .finally(async () => { await cleanUp(); clearTimeout(watchdog); });
+runBench('bench:dashboard', WATCHDOG_MS, main);

@@ -16,13 +16,10 @@
  * floor, portal, …) so machine noise hits both. Prints events/s for each side and the ratio;
  * goals: portal ≥ 50% of the floor and ≥ 20,000 events/s (the exit code).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { join } from 'node:path';
 import pg from 'pg';
-import { exited, freePort, waitForServer } from './bench/processes';
+import { runBench, startPortal } from './bench/portal';
 
 const BATCH = 1000;
 const CONNECTIONS = Number(process.env.BENCH_INGEST_CONNECTIONS ?? 4);
@@ -33,20 +30,6 @@ const PATH = '/api/v1/usage/events';
 const RESOURCE_TYPES = ['api_calls', 'api_calls', 'mfa_verifications', 'bandwidth_gb', 'storage_gb', 'active_users'];
 const WATCHDOG_MS = 25 * 60_000;
 // Its own data dir and build folder, so it never shares a database or a build with bench:api / bench:export running at the same time.
-const dataDir = join(process.env.COUNTERFOIL_DATA_DIR ?? 'data', 'bench-ingest');
-const children: ChildProcess[] = [];
-
-async function cleanUp() {
-  for (const child of children.reverse()) {
-    child.kill('SIGTERM');
-    if (!(await exited(child, 30_000))) { child.kill('SIGKILL'); await exited(child, 5_000); }
-  }
-  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
-  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
-  if (pid > 0) {
-    try { process.kill(pid, 'SIGINT'); console.log(`[bench:ingest] stopped the embedded PostgreSQL left running (pid ${pid})`); } catch { /* gone */ }
-  }
-}
 
 type Scope = { namespaces: { id: string; name: string }[]; apps: string[] };
 type Event = { event_id: string; namespace: string; namespaceId: string; app_id: string | null; resource_type: string; quantity: string; timestamp: string };
@@ -116,21 +99,13 @@ async function floorRound(client: pg.PoolClient, batches: unknown[][]) {
   return { events: written, other: 0, seconds: (performance.now() - started) / 1000 };
 }
 
-async function main() {
-  const port = await freePort();
-  const portal = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', COUNTERFOIL_DATA_DIR: dataDir, NEXT_DIST_DIR: join(dataDir, 'next'), COUNTERFOIL_WORKER: 'off', API_RATE_LIMIT_BURST: '1000000', API_RATE_LIMIT_PER_MINUTE: '100000000' },
-  });
-  children.push(portal);
-  const base = `http://127.0.0.1:${port}`;
-  await waitForServer(`${base}/sign-in`, 15 * 60_000, portal);
-
-  const db = new pg.Pool({ connectionString: readFileSync(join(dataDir, 'database-url'), 'utf8').trim(), max: 2 });
+async function main(): Promise<boolean> {
+  const portal = await startPortal('bench-ingest', { COUNTERFOIL_WORKER: 'off' });
+  const base = portal.base;
+  const db = new pg.Pool({ connectionString: portal.databaseUrl, max: 2 });
   const client = await db.connect();
   try {
-    const { apiKeys } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { apiKeys: Record<string, string> };
-    const key = apiKeys[TENANT]!;
+    const key = portal.apiKeys[TENANT]!;
     const scope: Scope = {
       namespaces: (await client.query<{ id: string; name: string }>('SELECT id, name FROM namespaces WHERE tenant_id = $1 ORDER BY name', [TENANT])).rows,
       apps: (await client.query<{ id: string }>(`SELECT id FROM apps WHERE tenant_id = $1 AND status = 'active' ORDER BY id`, [TENANT])).rows.map((r) => r.id),
@@ -164,20 +139,11 @@ async function main() {
     console.log(`  ratio   portal/floor ${(p / f * 100).toFixed(0)}%`);
     const met = p >= 20_000 && p >= f * 0.5;
     console.log(met ? '  within goals (≥ 20,000 events/s and ≥ 50% of the floor)' : `  MISSED goals: ≥ 20,000 events/s ${p >= 20_000 ? 'met' : 'missed'}, ≥ 50% of the floor ${p >= f * 0.5 ? 'met' : 'missed'}`);
-    process.exitCode = met ? 0 : 1;
+    return met;
   } finally {
     client.release();
     await db.end();
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`[bench:ingest] gave up after ${WATCHDOG_MS / 60_000} minutes`);
-  void cleanUp().finally(() => process.exit(1));
-}, WATCHDOG_MS);
-watchdog.unref();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-
-main()
-  .catch((error: unknown) => { console.error(error); process.exitCode = 1; })
-  .finally(async () => { await cleanUp(); clearTimeout(watchdog); });
+runBench('bench:ingest', WATCHDOG_MS, main);
