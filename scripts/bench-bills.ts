@@ -64,6 +64,8 @@ async function statementsOf(pool: pg.Pool, scenario: Scenario, tenantId: string)
 
 async function main(): Promise<boolean> {
   const portal = await startPortal('bench-bills', { COUNTERFOIL_WORKER: 'off' });
+  // Page tokens are signed with the portal's secret (kept in its data dir): EXPLAIN plans a deep page from one.
+  process.env.COUNTERFOIL_DATA_DIR = portal.dataDir;
   const pool = new pg.Pool({ connectionString: portal.databaseUrl, max: 4 });
   try {
     const data = await ensureBenchBills(pool, (line) => console.log(line));
