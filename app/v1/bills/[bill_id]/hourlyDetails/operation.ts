@@ -2,8 +2,9 @@ import { hourlyDetailEnvelope } from '@/server/rest/envelopes';
 import { tenantOperation } from '@/server/rest/operations';
 import { Decimal } from '@/server/money';
 import { hourlyDetailsParams, hourlyDetailsQuery, listBillHourlyDetailsResponse } from '@/server/bills/schema';
+import { toWireMoney } from '@/server/bills/money-wire';
 
-const yuan = (amount: string) => ({ currency_code: 'CNY', units: new Decimal(amount.split('.')[0]!), nanos: Number((amount.split('.')[1] ?? '').padEnd(9, '0')) });
+const yuan = (amount: string) => toWireMoney(amount, 'CNY');
 
 /** Seed 004 ListBillHourlyDetails, declared once: the guard, the OpenAPI document and the tests read it. */
 export const operation = tenantOperation({
