@@ -39,8 +39,17 @@ test('finance staff grant a credit with a reason: the ledger, the balance on the
   expect(row).toMatchObject({ type: 'credit', amount: '12.340000000' });
   expect(row.remark).toContain(reason);
 
-  await page.goto('/staff/audit');
-  await expect(page.getByText(reason).first()).toBeVisible();
+  // Audited with the finance user as the actor and the reason in the row.
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    const audit = (await client.query(`SELECT a.action, u.email, a.after::text AS after FROM audit_logs a JOIN users u ON u.id = a.actor_user_id
+      WHERE a.tenant_id = 'tnt_acme' AND a.action = 'credit.adjust' ORDER BY a.created_at DESC LIMIT 1`)).rows[0];
+    expect(audit).toMatchObject({ action: 'credit.adjust', email: 'finance@counterfoil.dev' });
+    expect(audit.after).toContain(reason);
+  } finally {
+    await client.end();
+  }
 });
 
 test('admin staff create a service credential (shown once), use it, rotate it and revoke it', async ({ page, request }) => {
