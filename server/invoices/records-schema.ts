@@ -1,7 +1,6 @@
 /** Seed 001 (`GET /billing/records/{tenant_id}`) wire shapes: query, BillingRecordResponse (seed 000), the list body. */
 import { z } from 'zod';
-import type { Decimal } from '../money';
-import { isExactDecimal } from '../money-schema';
+import { wireDecimalNumber } from '../money-schema';
 import { appIdParam } from './schema';
 
 /** A whole number in a query string: digits only (no sign, fraction, exponent or blank), then bounded. */
@@ -23,8 +22,8 @@ export const billingRecordsParams = z.strictObject({ tenant_id: z.string().regex
  * one JSON writer (server/json.ts), never routed through a float. Unlike `wireDecimalNumber` it also
  * takes a plain number, which the operation's documented example uses (it must survive a JSON round trip).
  */
-const wireNumber = (description = 'exact decimal, written with its own digits') =>
-  z.custom<Decimal | number>((value) => typeof value === 'number' || isExactDecimal(value), 'an exact decimal').meta({ type: 'number', description });
+/** Money the seed types as a number: the shared exact-decimal wire type, with this field's description. */
+const wireNumber = (description?: string) => (description ? wireDecimalNumber.describe(description) : wireDecimalNumber);
 const instant = z.string().describe('RFC 3339 UTC');
 
 export const invoiceLineItemResponse = z.object({

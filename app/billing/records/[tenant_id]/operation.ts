@@ -1,6 +1,7 @@
 import { tenantOperation } from '@/server/rest/operations';
 import { recordsEnvelope } from '@/server/rest/envelopes';
 import { billingRecordList, billingRecordsParams, billingRecordsQuery } from '@/server/invoices/records-schema';
+import { money as d } from '@/server/money';
 
 /** Seed 001 billing records, declared once: the guard, the OpenAPI document and the tests read it. */
 export const operation = tenantOperation({
@@ -20,8 +21,8 @@ export const operation = tenantOperation({
     query: { page: '1', page_size: '20', app_id: 'app_001' },
     response: {
       items: [{
-        amount: 104.94, app_id: 'app_001', created_at: '2026-04-01T00:00:00Z', currency: 'CNY', description: '专业版月度订阅', invoice_number: 'INV-2026-001',
-        line_items: [{ amount: 99, description: '专业版月度订阅', quantity: 1, resource_type: 'subscription', tax_amount: 5.94, tax_rate: 0.06, unit_price: 99 }],
+        amount: d('104.94'), app_id: 'app_001', created_at: '2026-04-01T00:00:00Z', currency: 'CNY', description: '专业版月度订阅', invoice_number: 'INV-2026-001',
+        line_items: [{ amount: d('99'), description: '专业版月度订阅', quantity: d('1'), resource_type: 'subscription', tax_amount: d('5.94'), tax_rate: d('0.06'), unit_price: d('99') }],
         record_id: 'rec_001', status: 'paid', tenant_id: 'tnt_xyz789', type: 'subscription',
       }],
       total: 1,
