@@ -1,3 +1,4 @@
+import { generator } from '../../test/seeded-random';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { seedTenant, uniqueSuffix } from '../../prisma/seed/factories';
@@ -12,18 +13,6 @@ import type { UsageEventInput } from '../usage/schema';
 import { invoiceUsagePeriod } from './invoice-usage-period';
 import { meteredBilling } from '../export/sections';
 
-/** mulberry32: a failing seed replays exactly. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
 type Gen = ReturnType<typeof generator>;
 
 const HOUR = 3_600_000;

@@ -1,3 +1,4 @@
+import { generator } from '../../test/seeded-random';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedTenant, uniqueSuffix, type SeededTenant } from '../../prisma/seed/factories';
 import { advanceClock, now, setClock, useSystemClock } from '../clock';
@@ -11,18 +12,6 @@ import { closeUsagePeriod } from './close-period';
 import { billedTotals, priceFromScratch, type RawUsageEvent } from './price-from-scratch';
 import { loadPeriodResolver } from './periods';
 
-/** A small deterministic generator (mulberry32): a failing seed replays exactly. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
 
 const HOUR = 3_600_000;
 const ZONES = ['Asia/Shanghai', 'UTC', 'America/Los_Angeles', 'Pacific/Chatham', 'Asia/Kolkata', 'Europe/London'] as const;
