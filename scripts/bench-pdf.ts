@@ -17,18 +17,14 @@
  * Uses bench:api's data dir and build folder (data/bench, data/bench/next): don't run both at once.
  * 200 records with three lines each are added to the demo tenant set-based (fixed ids, idempotent).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import pg from 'pg';
-import { exited, freePort, waitForServer } from './bench/processes';
+import { authenticateKey, credentialOf } from './bench/floor-auth';
+import { runBench, startPortal } from './bench/portal';
 import { load, summarize } from './bench/load';
 import { renderInvoicePdf } from '../server/invoice-pdf/render-invoice-pdf';
 import { toPrintable } from '../server/invoice-pdf/printable-invoice';
 import { sellerDetails } from '../server/invoice-pdf/seller';
-import { API_KEY_BY_PREFIX_SQL } from '../server/rest/api-key-sql';
 import { billingRecordsPageSql } from '../server/invoices/records-sql';
 
 const WARMUP_RENDERS = 10;
@@ -41,8 +37,6 @@ const RATIO_GOAL = 2;
 const TENANT = 'tnt_demo';
 const BENCH_RECORDS = 200;
 const WATCHDOG_MS = 25 * 60_000;
-const dataDir = join(process.env.COUNTERFOIL_DATA_DIR ?? 'data', 'bench');
-const children: ChildProcess[] = [];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -96,8 +90,6 @@ async function benchPdf(): Promise<boolean> {
  * last-used touch (Prisma's, at most once a minute), then the count, the page and its lines in one.
  */
 const SQL = {
-  apiKey: API_KEY_BY_PREFIX_SQL,
-  touchKey: 'UPDATE "public"."api_keys" SET "last_used_at" = $1 WHERE (("public"."api_keys"."tenant_id" = $2 AND "public"."api_keys"."id" = $3) AND 1=1) RETURNING "public"."api_keys"."tenant_id", "public"."api_keys"."id", "public"."api_keys"."name", "public"."api_keys"."prefix", "public"."api_keys"."secret_hash", "public"."api_keys"."scopes", "public"."api_keys"."created_by_user_id", "public"."api_keys"."created_at", "public"."api_keys"."last_used_at", "public"."api_keys"."expires_at", "public"."api_keys"."revoked_at"',
   page: billingRecordsPageSql(false),
 };
 
@@ -111,19 +103,11 @@ const wholeUnits = (value: string) => {
 const rfc3339 = (at: Date) => at.toISOString().replace('.000Z', 'Z');
 const q = JSON.stringify;
 
-const TOKEN = /^(cfk_[0-9a-z]{12})_[0-9a-z]{40}$/;
-
-async function floorRecords(pool: pg.Pool, authorization: string | undefined, tenantId: string): Promise<[number, string]> {
-  const token = /^(?:Bearer|APIToken)\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
-  const prefix = token ? TOKEN.exec(token)?.[1] : undefined;
-  if (!token || !prefix) return [401, q('invalid API key')];
-  const key = (await pool.query(SQL.apiKey, [prefix])).rows[0];
+async function floorRecords(pool: pg.Pool, token: string | undefined, tenantId: string): Promise<[number, string]> {
+  const caller = await authenticateKey(pool, token, 'read');
+  if ('status' in caller) return [caller.status, q(caller.message)];
+  const { key } = caller;
   const at = new Date();
-  const expected = key ? Buffer.from(key.secret_hash, 'hex') : Buffer.alloc(0);
-  const actual = createHash('sha256').update(token).digest();
-  if (!key || key.tenant_status === 'closed' || expected.length !== actual.length || !timingSafeEqual(expected, actual) || key.revoked_at) return [401, q('invalid API key')];
-  if (!key.last_used_at || at.getTime() - key.last_used_at.getTime() > 60_000) await pool.query(SQL.touchKey, [at, key.tenant_id, key.id]);
-  if (!(key.scopes as string[]).includes('read')) return [403, q('scope')];
   if (tenantId !== key.tenant_id) return [404, q('tenant not found')];
   const pageSize = 20;
   const { rows } = await pool.query(SQL.page, [tenantId, String(pageSize), '0']);
@@ -159,27 +143,19 @@ async function fetchBody(url: string, headers: Record<string, string>) {
 const stable = (text: string) => text.replace(/"timestamp":"[^"]*"/, '"timestamp":""');
 
 async function benchRecords(): Promise<boolean> {
-  const portalPort = await freePort();
-  const portal = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, PORT: String(portalPort), HOST: '127.0.0.1', COUNTERFOIL_DATA_DIR: dataDir, NEXT_DIST_DIR: join(dataDir, 'next'), COUNTERFOIL_WORKER: 'off', API_RATE_LIMIT_BURST: '1000000', API_RATE_LIMIT_PER_MINUTE: '100000000' },
-  });
-  children.push(portal);
-  const portalBase = `http://127.0.0.1:${portalPort}`;
-  await waitForServer(`${portalBase}/sign-in`, 15 * 60_000, portal);
-
-  const pool = new pg.Pool({ connectionString: readFileSync(join(dataDir, 'database-url'), 'utf8').trim(), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const portal = await startPortal('bench', { COUNTERFOIL_WORKER: 'off' });
+  const portalBase = portal.base;
+  const pool = new pg.Pool({ connectionString: portal.databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   const floor = createServer((req, res) => {
     const tenantId = decodeURIComponent(/^\/billing\/records\/([^/?]+)/.exec(req.url ?? '')?.[1] ?? '');
-    floorRecords(pool, req.headers.authorization, tenantId).then(([status, body]) => send(res, status, body), (error: unknown) => { console.error(error); send(res, 500, q('internal error')); });
+    floorRecords(pool, credentialOf(req.headers), tenantId).then(([status, body]) => send(res, status, body), (error: unknown) => { console.error(error); send(res, 500, q('internal error')); });
   });
   try {
     await seedRecords(pool);
     await new Promise<void>((done) => floor.listen(0, '127.0.0.1', done));
     const path = `/billing/records/${TENANT}`;
     const targets = { portal: portalBase + path, floor: `http://127.0.0.1:${(floor.address() as { port: number }).port}${path}` };
-    const { apiKeys } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { apiKeys: Record<string, string> };
-    const headers = { authorization: `Bearer ${apiKeys[TENANT]}` };
+    const headers = { authorization: `Bearer ${portal.apiKeys[TENANT]}` };
 
     const [p, f] = [await fetchBody(targets.portal, headers), await fetchBody(targets.floor, headers)];
     if (p.status !== 200 || stable(p.text) !== stable(f.text)) {
@@ -229,32 +205,10 @@ async function pdfUnderNextStart(portalBase: string, headers: Record<string, str
   console.log(`[bench:pdf] GET usage/invoice_pdf under next start: rendered ${ms(first)}, then from the cache ${ms(second)} (PDF with Noto Sans SC embedded)`);
 }
 
-/** SIGTERM our children (start.ts stops its server and the embedded cluster itself), then make sure. */
-async function cleanUp() {
-  for (const child of children.reverse()) {
-    child.kill('SIGTERM');
-    if (!(await exited(child, 30_000))) { child.kill('SIGKILL'); await exited(child, 5_000); }
-  }
-  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
-  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
-  if (pid > 0) {
-    try { process.kill(pid, 'SIGINT'); console.log(`[bench:pdf] stopped the embedded PostgreSQL left running (pid ${pid})`); } catch { /* gone */ }
-  }
-}
-
-async function main() {
+async function main(): Promise<boolean> {
   const pdfOk = process.argv.includes('--records-only') ? true : await benchPdf();
   const recordsOk = process.argv.includes('--pdf-only') ? true : await benchRecords();
-  process.exitCode = pdfOk && recordsOk ? 0 : 1;
+  return pdfOk && recordsOk;
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`[bench:pdf] gave up after ${WATCHDOG_MS / 60_000} minutes`);
-  void cleanUp().finally(() => process.exit(1));
-}, WATCHDOG_MS);
-watchdog.unref();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-
-main()
-  .catch((error: unknown) => { console.error(error); process.exitCode = 1; })
-  .finally(async () => { await cleanUp(); clearTimeout(watchdog); });
+runBench('bench:pdf', WATCHDOG_MS, main);

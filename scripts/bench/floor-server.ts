@@ -4,8 +4,8 @@
  * the portal runs for it, in the same order and with the same round trips, and writes the same
  * JSON body. The statements are Prisma's own text, captured with scripts/bench/capture-sql.ts:
  *
- *   1. the API key by prefix, then its tenant (two statements, as Prisma issues them), SHA-256
- *      compared in constant time; last_used_at written at most once a minute;
+ *   1. the API key with its tenant in one statement (scripts/bench/floor-auth.ts: the portal's own
+ *      text), SHA-256 compared in constant time; last_used_at written at most once a minute;
  *   2. the namespace by (tenant, name);
  *   3. in parallel: the plan catalog (six statements, kept per currency for 10 s as the portal's
  *      listCatalogPlans does) and the live subscription with its pending-transition count.
