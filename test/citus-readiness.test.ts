@@ -41,12 +41,15 @@ export const TABLE_CLASSES = {
     idempotency_keys: 'tenant_id',
     billing_profiles: 'tenant_id',
     invoice_pdfs: 'tenant_id',
+    coupon_redemptions: 'tenant_id',
+    vouchers: 'tenant_id',
+    voucher_redemptions: 'tenant_id',
   } as Record<string, string>,
   /** Copied to every node: small, read everywhere, rarely written. */
   reference: [
     'tenants', 'users', 'api_keys',
     'plans', 'plan_prices', 'plan_versions', 'plan_entitlements', 'add_ons', 'add_on_prices', 'plan_add_ons',
-    'product_categories', 'spus', 'skus', 'sku_prices',
+    'product_categories', 'spus', 'skus', 'sku_prices', 'coupons',
   ],
   /** Stay on the coordinator (or a database of their own). */
   local: ['_prisma_migrations', 'auth_sessions', 'login_attempts', 'service_credentials', 'invoice_number_sequences', 'audit_logs'],
