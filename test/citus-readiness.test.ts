@@ -24,6 +24,7 @@ export const TABLE_CLASSES = {
     quota_resource_limits: 'tenant_id',
     usage_events: 'tenant_id',
     usage_hourly: 'tenant_id',
+    usage_pricing_queue: 'tenant_id',
     usage_daily: 'tenant_id',
     usage_monthly: 'tenant_id',
     metered_billing_items: 'tenant_id',
