@@ -9,6 +9,7 @@ import { evaluateUsageAlerts } from './evaluate';
 import { createQuota } from '../quotas/quotas';
 import { quotaCreateRequest } from '../quotas/schema';
 import { ingestUsageEvents } from '../usage/ingest';
+import { priceQueuedUsage } from '../usage/pricing-queue';
 
 /** What ingest does for one batch: add to the hour's rollup, then evaluate the alerts, in one transaction. */
 async function ingest(tx: Tx, seeded: SeededTenant, resourceType: string, quantity: string, appId: string | null = null) {
@@ -109,6 +110,7 @@ describe('evaluateUsageAlerts', () => {
       n += 1;
       const result = await ingestUsageEvents({ tenantId: seeded.tenant.id, apiKeyId: null, events: [{ event_id: `spend-${n}`, resource_type: 'api_calls', quantity, timestamp: now().toISOString() }] }, seeded.ownerActor);
       expect(result.accepted).toBe(1);
+      await priceQueuedUsage({ tenantId: seeded.tenant.id }); // the usage-price job: spend exists once usage is priced
     };
     await send('1200000'); // 200,000 over × 0.0002 = 40
     expect(await prisma.usageAlertTrigger.count({ where: { tenantId: seeded.tenant.id } })).toBe(0);

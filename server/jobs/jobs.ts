@@ -1,7 +1,7 @@
 /** Every background job, once. Adding a job is one `defineJob` and one line here. */
 import type { JobDefinition } from './registry';
 import { subscriptionPastDue, subscriptionPeriodEnd, subscriptionSweep } from './subscription-jobs';
-import { usageRawRetention } from './usage-jobs';
+import { usagePrice, usagePriceSweep, usageRawRetention } from './usage-jobs';
 import { invoiceCollection, invoiceCollectionSweep } from './collection-jobs';
 import { notificationEmail, notificationEmailSweep } from './notification-jobs';
 import { usagePeriodClose, usagePeriodCloseSweep } from './metered-billing-jobs';
@@ -13,6 +13,8 @@ export const JOBS: readonly JobDefinition<unknown>[] = [
   invoiceCollectionSweep,
   invoiceCollection,
   usageRawRetention,
+  usagePriceSweep,
+  usagePrice,
   usagePeriodCloseSweep,
   usagePeriodClose,
   notificationEmailSweep,

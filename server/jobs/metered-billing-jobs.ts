@@ -2,14 +2,22 @@ import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../audit/actor';
 import { findDueUsagePeriods } from '../metered-billing/due-periods';
 import { invoiceUsagePeriod } from '../metered-billing/invoice-usage-period';
+import { priceQueuedUsage } from '../usage/pricing-queue';
 import { DEFAULT_RETRY, defineJob } from './registry';
 
-/** One ended subscription period: close its usage and issue its usage invoice (once per period). */
+/**
+ * One ended subscription period: price what ingest queued (so usage that arrived before the close is
+ * consumption of its period, not a later reconciliation), close its usage and issue its usage
+ * invoice (once per period).
+ */
 export const usagePeriodClose = defineJob({
   name: 'usage-period-close',
   payload: z.strictObject({ tenantId: z.string().min(1).max(64), subscriptionId: z.string().min(1).max(64), periodStart: z.iso.datetime() }),
   key: (data) => `usage-close:${data.tenantId}:${data.subscriptionId}:${data.periodStart}`,
-  handler: (data) => invoiceUsagePeriod({ tenantId: data.tenantId, subscriptionId: data.subscriptionId, periodStart: new Date(data.periodStart) }, SYSTEM_ACTOR),
+  handler: async (data) => {
+    await priceQueuedUsage({ tenantId: data.tenantId });
+    return invoiceUsagePeriod({ tenantId: data.tenantId, subscriptionId: data.subscriptionId, periodStart: new Date(data.periodStart) }, SYSTEM_ACTOR);
+  },
   retry: DEFAULT_RETRY,
   expireInSeconds: 600,
 });

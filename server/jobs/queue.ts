@@ -7,12 +7,14 @@ import type { JobDefinition } from './registry';
 
 export const JOB_SCHEMA = 'pgboss';
 
-export function createQueueClient(options: { connectionString?: string; max?: number; instanceName?: string } = {}): PgBoss {
+/** `sendOnly`: a client that only sends jobs (no supervision, no schedules: the workers do that). */
+export function createQueueClient(options: { connectionString?: string; max?: number; instanceName?: string; sendOnly?: boolean } = {}): PgBoss {
   const connectionString = options.connectionString ?? process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set');
   const boss = new PgBoss({
     connectionString, schema: JOB_SCHEMA, max: options.max ?? 4, application_name: 'counterfoil-jobs',
     instanceName: options.instanceName ?? 'counterfoil', openTelemetry: { enabled: false },
+    ...(options.sendOnly ? { supervise: false, schedule: false } : {}),
   });
   // pg-boss reports connection trouble as events; an unhandled 'error' event would end the process.
   boss.on('error', (error) => console.error(`[jobs] ${error.message}`));
@@ -20,8 +22,9 @@ export function createQueueClient(options: { connectionString?: string; max?: nu
 }
 
 /**
- * Creates (or updates) each job's queue with its retry policy. `exclusive`: one job per singleton
- * key may be queued or running at a time, so a sweep that finds the same subject twice enqueues it once.
+ * Creates (or updates) each job's queue with its retry policy. `exclusive` (the default): one job per
+ * singleton key may be queued or running at a time, so a sweep that finds the same subject twice
+ * enqueues it once; `stately`: one queued and one running (JobDefinition.policy).
  */
 export async function ensureQueues(boss: PgBoss, jobs: readonly JobDefinition<unknown>[]): Promise<void> {
   for (const job of jobs) {
@@ -30,7 +33,7 @@ export async function ensureQueues(boss: PgBoss, jobs: readonly JobDefinition<un
       expireInSeconds: job.expireInSeconds,
     };
     if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, options);
-    else await boss.createQueue(job.name, { ...options, policy: 'exclusive' });
+    else await boss.createQueue(job.name, { ...options, policy: job.policy ?? 'exclusive' });
   }
 }
 

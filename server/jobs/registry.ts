@@ -29,6 +29,11 @@ export interface JobDefinition<T = unknown> {
   retry: RetryPolicy;
   /** How long one run may take before pg-boss retries it elsewhere. */
   expireInSeconds: number;
+  /**
+   * pg-boss queue policy per singleton key. Default `exclusive` (one queued or running). `stately`
+   * (one queued and one running) suits a drain job: work that arrives while it runs gets one more run.
+   */
+  policy?: 'exclusive' | 'stately';
 }
 
 export function defineJob<T>(definition: JobDefinition<T>): JobDefinition<T> {

@@ -4,9 +4,9 @@ import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/record-audit';
 import { now } from '../clock';
 import { evaluateUsageAlerts } from '../alerts/evaluate';
-import { priceUsageHours } from '../usage-pricing/price-usage-hours';
 import { hourStartOf } from './local-calendar';
 import { loadMeters } from './meters';
+import { queueForPricing } from './pricing-queue';
 import { enforceHardLimits, lockHardLimits } from './quota-guard';
 import { retentionCutoff } from './retention';
 import { aggregate, insertRawEvents, upsertRollup } from './rollups';
@@ -41,7 +41,8 @@ async function alreadyCounted(tx: Tx, tenantId: string, eventIds: readonly strin
  * event_id was counted before: nothing changes), or rejected with a reason, without refusing the
  * good ones. Accepted events are written set-based: the raw rows, then the hourly, daily and
  * monthly rollups (days and months in the tenant's timezone) — so an event counts in charts,
- * quotas and alerts the moment this returns.
+ * quotas and usage alerts the moment this returns — and the touched hours are queued for the
+ * `usage-price` job, which turns them into charge lines (server/usage/pricing-queue.ts).
  */
 export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: Tx): Promise<IngestResult> {
   const run = async (db: Tx): Promise<IngestResult> => {
@@ -90,7 +91,7 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
     await upsertRollup(db, input.tenantId, 'hourly', cells.hourly, at);
     await upsertRollup(db, input.tenantId, 'daily', cells.daily, at);
     await upsertRollup(db, input.tenantId, 'monthly', cells.monthly, at);
-    await priceUsageHours(db, { tenantId: input.tenantId, hours: touchedHours(accepted) });
+    await queueForPricing(db, input.tenantId, touchedHours(accepted));
     await evaluateUsageAlerts(db, { tenantId: input.tenantId, touched: touchedSeries(accepted) });
 
     const summary = summarize(results);
@@ -103,7 +104,7 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
   return tx ? run(tx) : prisma.$transaction(run, { maxWait: 15_000, timeout: 60_000 });
 }
 
-/** The hourly rollup rows the batch changed, for pricing (billable meters only: sign-in statistics are not sold). */
+/** The hourly rollup rows the batch changed, queued for pricing (billable meters only: sign-in statistics are not sold). */
 function touchedHours(events: readonly ValidEvent[]) {
   const touched = new Map<string, { namespaceId: string; appId: string | null; resourceType: string; hourStart: Date }>();
   for (const e of events) {

@@ -5,6 +5,7 @@ import { setClock, useSystemClock } from '../clock';
 import { Prisma, prisma } from '../db';
 import { startSubscription } from '../subscriptions/start-subscription';
 import { ingestUsageEvents } from './ingest';
+import { priceQueuedUsage } from './pricing-queue';
 import type { UsageEventInput } from './schema';
 
 /**
@@ -129,8 +130,11 @@ describe('rollups', () => {
     }));
     const first = await ingestUsageEvents({ tenantId: seeded.tenant.id, apiKeyId: null, events }, seeded.ownerActor);
     expect(first.accepted).toBe(1000);
+    await priceQueuedUsage({ tenantId: seeded.tenant.id });
     const before = await snapshot(seeded.tenant.id);
     const replay = await ingestUsageEvents({ tenantId: seeded.tenant.id, apiKeyId: null, events }, seeded.ownerActor);
+    expect(await prisma.usagePricingQueue.count({ where: { tenantId: seeded.tenant.id } })).toBe(0); // a replay queues nothing to price
+    await priceQueuedUsage({ tenantId: seeded.tenant.id });
     expect([replay.accepted, replay.duplicates]).toEqual([0, 1000]);
     expect(before.chargeLines.length).toBeGreaterThan(0);
     expect(await snapshot(seeded.tenant.id)).toEqual(before);
