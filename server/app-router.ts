@@ -17,6 +17,7 @@ import { alertsRouter } from './alerts/router';
 import { notificationsRouter } from './notifications/router';
 import { billsRouter } from './bills/router';
 import { usageCostRouter } from './usage-read/router';
+import { discountsRouter } from './discounts/router';
 
 /**
  * The root tRPC router sits at the top of the server tree: it imports the domain routers, which
@@ -41,6 +42,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   bills: billsRouter,
   usageCost: usageCostRouter,
+  discounts: discountsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,7 +12,8 @@ export function randomToken(length: number): string {
 
 export type IdPrefix =
   | 'tnt' | 'usr' | 'app' | 'ns' | 'sub' | 'sad' | 'rec' | 'li' | 'ctr' | 'ua' | 'pm' | 'qta' | 'evt'
-  | 'ntf' | 'bill' | 'chg' | 'key' | 'svc' | 'imp' | 'aud' | 'ba' | 'rg' | 'mg' | 'res' | 'ses' | 'pay' | 'cpn' | 'mbi';
+  | 'ntf' | 'bill' | 'chg' | 'key' | 'svc' | 'imp' | 'aud' | 'ba' | 'rg' | 'mg' | 'res' | 'ses' | 'pay' | 'cpn' | 'mbi'
+  | 'cpr' | 'vch' | 'vrd';
 
 /** Ids in the documented style: `tnt_…`, `usr_…`, `rec_…`. */
 export function newId(prefix: IdPrefix): string {

@@ -1,6 +1,8 @@
 import { defineAddOn, definePlan, defineProduct } from '../../server/catalog/define-catalog';
 import { SYSTEM_ACTOR } from '../../server/audit/actor';
 import { addOnInput, planInput, productInput } from '../../server/catalog/schema';
+import { defineCoupon } from '../../server/discounts/coupons';
+import { defineCouponInput } from '../../server/discounts/schema';
 
 /** The platform's catalog (parsed here, as a transport would, then defined by the domain functions): an identity platform billing API calls, users, MFA, storage and bandwidth. */
 export async function seedCatalog() {
@@ -73,4 +75,8 @@ export async function seedCatalog() {
     entitlements: entitlements('100000000', '500000', '500000', '1000', '5000'),
     addOns: [{ code: 'advanced_mfa', included: true }, { code: 'audit_retention', included: true }, { code: 'premium_support', included: true }],
   }), SYSTEM_ACTOR);
+
+  // Coupons staff can grant (percent off usage after included units, from the day granted).
+  await defineCoupon(defineCouponInput.parse({ code: 'BANDWIDTH10', title: '10% off bandwidth', titleZh: '流量九折', percentOff: '10', resourceType: 'bandwidth_gb', durationMonths: 3 }), SYSTEM_ACTOR);
+  await defineCoupon(defineCouponInput.parse({ code: 'WELCOME5', title: '5% off all usage', titleZh: '全部用量九五折', percentOff: '5', durationMonths: 2 }), SYSTEM_ACTOR);
 }

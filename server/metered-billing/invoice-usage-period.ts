@@ -81,14 +81,14 @@ async function readGroups(tx: Tx, where: ReturnType<typeof chargeLinesOf>): Prom
   }));
 }
 
-/** Seed 000's MeteredBillingExportItem, final: the period's consumption per resource type, as billed. */
+/** Seed 000's MeteredBillingExportItem, final: the period's consumption per resource type; overage_amount at list price (before coupons and vouchers, their own invoice lines). */
 async function settleItems(tx: Tx, tenantId: string, period: PricingPeriod, billingRecordId: string | null): Promise<void> {
   const at = now();
   await tx.$executeRaw`
     UPDATE metered_billing_items m SET total_usage = COALESCE(c.usage, 0), overage_units = COALESCE(c.overage, 0), overage_amount = COALESCE(c.amount, 0),
       status = 'invoiced'::metered_billing_status, billing_record_id = ${billingRecordId}, updated_at = ${at}
     FROM metered_billing_items i LEFT JOIN LATERAL (
-      SELECT SUM(quantity) AS usage, SUM(quantity - included_quantity) AS overage, SUM(amount) AS amount FROM charge_lines
+      SELECT SUM(quantity) AS usage, SUM(quantity - included_quantity) AS overage, SUM(original_amount - discount_amount) AS amount FROM charge_lines
       WHERE tenant_id = i.tenant_id AND subscription_id = i.subscription_id AND resource_type = i.resource_type AND consume_type = 'consumption'
         AND hour_start >= ${period.start} AND hour_start < ${period.end}) c ON true
     WHERE m.tenant_id = i.tenant_id AND m.id = i.id AND i.tenant_id = ${tenantId} AND i.subscription_id = ${period.subscriptionId} AND i.period_start = ${period.start}`;

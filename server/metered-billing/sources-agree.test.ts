@@ -15,6 +15,8 @@ import { listDailyBillDetails } from '../bills/daily-detail';
 import { fromWireMoney } from '../bills/money-wire';
 import { voidInvoice } from '../collection/finance';
 import { SYSTEM_ACTOR } from '../audit/actor';
+import { grantCoupon } from '../discounts/coupons';
+import { issueVoucher } from '../discounts/vouchers';
 
 const HOUR = 3_600_000;
 const ZONE = 'Asia/Shanghai';
@@ -56,12 +58,17 @@ async function hourlyRows(tenantId: string) {
 afterEach(() => useSystemClock());
 
 describe('one source of money: for every period, 004 rows, 002 rows and the usage invoice agree to the minor unit', () => {
-  it('two periods of real usage through ingest, closed by the job, plus a late event reconciled into the next period', async () => {
+  it('two periods of real usage through ingest with a coupon and a voucher, closed by the job, plus a late event reconciled into the next period', async () => {
     const suffix = uniqueSuffix();
     setClock(new Date('2026-03-10T02:00:00Z'));
     const seeded = await seedTenant({ id: `tnt_a${suffix}`, name: `Agree ${suffix}`, currency: 'CNY', locale: 'zh-CN', billingTimezone: ZONE, domain: `${suffix}.test`, apps: ['web', 'mobile'], namespaces: ['web'] });
     const tenantId = seeded.tenant.id;
     await startSubscription({ tenantId, planCode: 'free', adminUserId: seeded.users.owner.id }, seeded.ownerActor);
+    // 5 % off all usage for two months; a ¥60 voucher the first close spends, and one of ¥15 valid from the second period.
+    await grantCoupon({ tenantId, couponCode: 'WELCOME5', reason: 'test coupon' }, SYSTEM_ACTOR);
+    const firstEnd = (await prisma.subscription.findFirstOrThrow({ where: { tenantId } })).currentPeriodEnd;
+    await issueVoucher({ tenantId, code: 'AGREE-60', amount: '60', expiresAt: new Date('2026-09-01T00:00:00Z'), resourceType: null, reason: 'test voucher' }, SYSTEM_ACTOR);
+    await issueVoucher({ tenantId, code: 'AGREE-15', amount: '15', validFrom: firstEnd, expiresAt: new Date('2026-09-01T00:00:00Z'), resourceType: null, reason: 'test voucher' }, SYSTEM_ACTOR);
     const periods: { start: Date; end: Date }[] = [];
     for (const tag of ['p1', 'p2']) {
       const sub = await prisma.subscription.findFirstOrThrow({ where: { tenantId } });
@@ -84,6 +91,16 @@ describe('one source of money: for every period, 004 rows, 002 rows and the usag
     expect(reconciliation.length).toBeGreaterThan(0);
     expect(reconciliation.every((l) => l.billingRecordId === invoices[1]!.id)).toBe(true);
     expect(invoices[1]!.lineItems.some((l) => l.description === 'api_calls reconciliation of a closed period')).toBe(true);
+
+    // The coupon and the voucher reached both periods' lines, and the invoices carry them as lines of their own.
+    const withCoupon = await prisma.chargeLine.groupBy({ by: ['billingRecordId'], where: { tenantId, couponAmount: { gt: 0 } }, _count: true });
+    expect(withCoupon.map((g) => g.billingRecordId).sort()).toEqual(invoices.map((i) => i.id).sort());
+    const voucherSpent = await prisma.chargeLine.aggregate({ where: { tenantId, voucherAmount: { gt: 0 } }, _sum: { voucherAmount: true } });
+    expect(voucherSpent._sum.voucherAmount?.toFixed(2)).toBe('75.00');
+    const ledger = await prisma.voucherRedemption.findMany({ where: { tenantId }, orderBy: { periodStart: 'asc' } });
+    expect(ledger.map((r) => [r.periodStart.toISOString(), r.amount.toFixed(2)])).toEqual([[periods[0]!.start.toISOString(), '60.00'], [periods[1]!.start.toISOString(), '15.00']]);
+    expect(invoices.flatMap((i) => i.lineItems).some((l) => l.description.endsWith(' coupon'))).toBe(true);
+    expect(invoices.flatMap((i) => i.lineItems).some((l) => l.description.endsWith(' voucher'))).toBe(true);
 
     const rows = await hourlyRows(tenantId);
     const recordOf = new Map((await prisma.chargeLine.findMany({ where: { tenantId }, select: { id: true, billingRecordId: true } })).map((l) => [l.id, l.billingRecordId]));

@@ -9,6 +9,7 @@ import { staffTenantRouter } from './tenant-detail-router';
 import { staffAuditRouter } from '../audit/router';
 import { staffServiceCredentialsRouter } from './service-credentials-router';
 import { staffInvoicesRouter } from '../collection/router';
+import { staffDiscountsRouter } from '../discounts/router';
 
 export const staffRouter = router({
   credits: staffCreditsRouter,
@@ -19,5 +20,6 @@ export const staffRouter = router({
   audit: staffAuditRouter,
   serviceCredentials: staffServiceCredentialsRouter,
   invoices: staffInvoicesRouter,
+  discounts: staffDiscountsRouter,
   tenants: staffProcedure('support').input(tenantDirectoryInput).output(tenantDirectory).query(({ input }) => listTenantsForStaff(input)),
 });

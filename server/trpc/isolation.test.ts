@@ -25,6 +25,7 @@ import { alertsIsolationCases } from '../alerts/isolation-cases';
 import { notificationsIsolationCases } from '../notifications/isolation-cases';
 import { billsIsolationCases } from '../bills/isolation-cases';
 import { usageCostIsolationCases } from '../usage-read/isolation-cases';
+import { discountsIsolationCases } from '../discounts/isolation-cases';
 import { buildContext } from './context';
 import { createCallerFactory } from './init';
 import { appRouter } from '../app-router';
@@ -35,7 +36,7 @@ import { appRouter } from '../app-router';
  * fails the first test.
  */
 const createCaller = createCallerFactory(appRouter);
-const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, catalogIsolationCases, planTransitionsIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases, auditIsolationCases, usageDashboardIsolationCases, billingProfileIsolationCases, invoicesIsolationCases, paymentMethodsIsolationCases, quotasIsolationCases, alertsIsolationCases, notificationsIsolationCases, billsIsolationCases, usageCostIsolationCases];
+const DOMAIN_CASES: IsolationCases[] = [tenantsIsolationCases, apiKeysIsolationCases, staffIsolationCases, catalogIsolationCases, planTransitionsIsolationCases, creditsIsolationCases, addOnsIsolationCases, subscriptionsIsolationCases, auditIsolationCases, usageDashboardIsolationCases, billingProfileIsolationCases, invoicesIsolationCases, paymentMethodsIsolationCases, quotasIsolationCases, alertsIsolationCases, notificationsIsolationCases, billsIsolationCases, usageCostIsolationCases, discountsIsolationCases];
 const PROCEDURES: IsolationCases = Object.assign({}, ...DOMAIN_CASES);
 const entries = Object.entries(PROCEDURES);
 const tenantCases = entries.filter((e): e is [string, Extract<Case, { kind: 'tenant' }>] => e[1].kind === 'tenant');

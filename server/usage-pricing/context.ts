@@ -74,9 +74,33 @@ export async function loadClosedPeriods(tx: Tx, tenantId: string, periods: Prici
   return closed;
 }
 
-export function rulesFor(period: PricingPeriod, sku: SkuForPricing, entitlement: { includedUnits: Decimal; gaugeBilling: GaugeBilling }, currency: string): PricingRules {
+/** Percent off at an hour for a resource type, from the tenant's coupon redemptions (0 = none). */
+export type Coupons = (resourceType: string) => (hourStart: Date) => Decimal;
+
+/**
+ * The tenant's coupon redemptions as pricing reads them: an hour in [startsAt, endsAt) of a
+ * redemption whose coupon covers the resource type (or every type) gets its percent off. Coupons do
+ * not stack: the largest percent covering the hour applies. A tenant has a handful of redemptions,
+ * so all of them are read once per pricing call.
+ */
+export async function loadCoupons(tx: Tx, tenantId: string): Promise<Coupons> {
+  const rows = await tx.couponRedemption.findMany({
+    where: { tenantId }, select: { startsAt: true, endsAt: true, coupon: { select: { percentOff: true, resourceType: true } } },
+  });
+  const windows = rows.map((r) => ({ from: r.startsAt.getTime(), until: r.endsAt.getTime(), percent: money(r.coupon.percentOff), resourceType: r.coupon.resourceType }));
+  return (resourceType) => {
+    const mine = windows.filter((w) => w.resourceType === null || w.resourceType === resourceType);
+    if (mine.length === 0) return () => ZERO;
+    return (hourStart) => {
+      const t = hourStart.getTime();
+      return mine.reduce((best, w) => (w.from <= t && t < w.until && w.percent.gt(best) ? w.percent : best), ZERO);
+    };
+  };
+}
+
+export function rulesFor(period: PricingPeriod, sku: SkuForPricing, entitlement: { includedUnits: Decimal; gaugeBilling: GaugeBilling }, currency: string, coupons: Coupons, resourceType: string): PricingRules {
   return {
     meterKind: sku.meterKind, gaugeBilling: entitlement.gaugeBilling, includedUnits: entitlement.includedUnits,
-    periodHours: periodHours(period), currency, unitPriceAt: sku.priceAt,
+    periodHours: periodHours(period), currency, unitPriceAt: sku.priceAt, couponPercentAt: coupons(resourceType),
   };
 }

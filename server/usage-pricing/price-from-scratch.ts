@@ -2,8 +2,8 @@ import type { Tx } from '../transaction';
 import { Decimal, money, ZERO, type DecimalLike } from '../money';
 import { compareHourRows, emptyWalkState, priceHours, type HourRow } from './price-series';
 import { loadPeriodResolver, type PricingPeriod } from './periods';
-import { loadEntitlements, loadSkus, rulesFor } from './context';
-import { lineKey, type LineTotals } from './read-period';
+import { loadCoupons, loadEntitlements, loadSkus, rulesFor } from './context';
+import { lineKey, totalsOf, type LineTotals } from './read-period';
 
 /** A raw usage event as pricing sees it (appId '' or null = no app). */
 export type RawUsageEvent = { namespaceId: string; appId: string | null; resourceType: string; quantity: DecimalLike; occurredAt: Date };
@@ -33,12 +33,12 @@ export async function priceFromScratch(tx: Tx, tenantId: string, events: RawUsag
   }
   const resourceTypes = [...new Set(events.map((e) => e.resourceType))];
   const periods = [...new Map([...buckets.values()].map((b) => [b.period.key, b.period])).values()];
-  const [skus, entitlements] = await Promise.all([loadSkus(tx, resourceTypes, tenant.currency), loadEntitlements(tx, tenantId, periods, resourceTypes)]);
+  const [skus, entitlements, coupons] = await Promise.all([loadSkus(tx, resourceTypes, tenant.currency), loadEntitlements(tx, tenantId, periods, resourceTypes), loadCoupons(tx, tenantId)]);
   for (const { period, resourceType, rows } of buckets.values()) {
-    const rules = rulesFor(period, skus.get(resourceType)!, entitlements(period, resourceType), tenant.currency);
+    const rules = rulesFor(period, skus.get(resourceType)!, entitlements(period, resourceType), tenant.currency, coupons, resourceType);
     for (const p of priceHours(rows.sort(compareHourRows), rules, emptyWalkState())) {
       if (p.quantity.isZero()) continue;
-      out.set(`${resourceType}|${lineKey(p)}`, { quantity: p.quantity, includedQuantity: p.includedQuantity, originalAmount: p.originalAmount, discountAmount: p.discountAmount, amount: p.amount });
+      out.set(`${resourceType}|${lineKey(p)}`, { quantity: p.quantity, includedQuantity: p.includedQuantity, originalAmount: p.originalAmount, discountAmount: p.discountAmount, couponAmount: p.couponAmount, amount: p.amount });
     }
   }
   return out;
@@ -64,17 +64,16 @@ function aggregateHours(events: RawUsageEvent[]): [string, HourRow][] {
   return [...rows.values()];
 }
 
-/** What the charge lines carry now, by the same keys: every consumption and reconciliation line summed. */
+/** What the charge lines carry now, by the same keys: every consumption and reconciliation line summed (amount before vouchers, which the close spends). */
 export async function billedTotals(tx: Tx, tenantId: string): Promise<Map<string, LineTotals>> {
   const groups = await tx.chargeLine.groupBy({
     by: ['resourceType', 'namespaceId', 'appId', 'hourStart'],
     where: { tenantId, consumeType: { in: ['consumption', 'reconciliation'] } },
-    _sum: { quantity: true, includedQuantity: true, originalAmount: true, discountAmount: true, amount: true },
+    _sum: { quantity: true, includedQuantity: true, originalAmount: true, discountAmount: true, couponAmount: true, voucherAmount: true, amount: true },
   });
-  const z = (v: unknown) => (v === null || v === undefined ? ZERO : money(v as Decimal));
   const out = new Map<string, LineTotals>();
   for (const g of groups) {
-    const totals = { quantity: z(g._sum.quantity), includedQuantity: z(g._sum.includedQuantity), originalAmount: z(g._sum.originalAmount), discountAmount: z(g._sum.discountAmount), amount: z(g._sum.amount) };
+    const totals = totalsOf(g._sum);
     if (totals.quantity.isZero() && totals.amount.isZero() && totals.originalAmount.isZero()) continue;
     out.set(`${g.resourceType}|${lineKey({ namespaceId: g.namespaceId ?? '', appId: g.appId ?? '', hourStart: g.hourStart })}`, totals);
   }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { money } from '../money';
+import { money, ZERO } from '../money';
 import { emptyWalkState, priceHours, type HourRow, type PricingRules } from './price-series';
 
 const h = (hour: number) => new Date(Date.UTC(2026, 2, 1, hour));
 const row = (hour: number, quantity: string, extra: Partial<HourRow> = {}): HourRow => ({ namespaceId: 'ns', appId: '', hourStart: h(hour), quantity, maxValue: quantity, eventCount: 1, ...extra });
 const rules = (over: Partial<PricingRules> = {}): PricingRules => ({
-  meterKind: 'counter', gaugeBilling: 'peak', includedUnits: '0', periodHours: 744, currency: 'CNY', unitPriceAt: () => money('0.0002'), ...over,
+  meterKind: 'counter', gaugeBilling: 'peak', includedUnits: '0', periodHours: 744, currency: 'CNY', unitPriceAt: () => money('0.0002'), couponPercentAt: () => ZERO, ...over,
 });
 const view = (lines: ReturnType<typeof priceHours>) => lines.map((l) => [l.quantity.toFixed(), l.includedQuantity.toFixed(), l.originalAmount.toFixed(), l.discountAmount.toFixed(), l.amount.toFixed()]);
 
@@ -48,5 +48,20 @@ describe('priceHours', () => {
   it('uses the list price in force at each hour', () => {
     const priced = priceHours([row(0, '10'), row(5, '10')], rules({ unitPriceAt: (t) => money(t < h(3) ? '0.5' : '0.25') }), emptyWalkState());
     expect(view(priced).map((l) => l[4])).toEqual(['5', '2.5']);
+  });
+
+  it('takes a coupon off what is left after included units, half up per line, only in the hours it covers', () => {
+    // 0.43 − 0.10 included = 0.33, 10 % = 0.033 → 0.03; 0.25 × 12.5 % = 0.03125 → 0.03; 0.05 × 12.5 % = 0.00625 → 0.01.
+    const coupon = rules({ unitPriceAt: () => money('0.01'), includedUnits: '10', couponPercentAt: (t) => money(t < h(1) ? '10' : t < h(3) ? '12.5' : '0') });
+    const lines = priceHours([row(0, '43'), row(1, '25'), row(2, '5'), row(3, '7')], coupon, emptyWalkState());
+    expect(lines.map((l) => [l.originalAmount.toFixed(), l.discountAmount.toFixed(), l.couponAmount.toFixed(), l.voucherAmount.toFixed(), l.amount.toFixed()])).toEqual([
+      ['0.43', '0.1', '0.03', '0', '0.3'],
+      ['0.25', '0', '0.03', '0', '0.22'],
+      ['0.05', '0', '0.01', '0', '0.04'],
+      ['0.07', '0', '0', '0', '0.07'],
+    ]);
+    // 100 % off leaves nothing to pay, never less.
+    const all = priceHours([row(0, '3')], rules({ unitPriceAt: () => money('0.333'), couponPercentAt: () => money('100') }), emptyWalkState());
+    expect([all[0]!.couponAmount.toFixed(), all[0]!.amount.toFixed()]).toEqual(['1', '0']);
   });
 });

@@ -29,6 +29,8 @@ export type PricingRules = {
   currency: string;
   /** The SKU's list price in force at the hour. */
   unitPriceAt: (hourStart: Date) => Decimal;
+  /** Percent off (0–100) of the tenant's coupons covering the hour for this resource type; 0 = none. */
+  couponPercentAt: (hourStart: Date) => Decimal;
 };
 
 /** What walking the period so far has used up: included units, and each gauge series' peak. */
@@ -43,6 +45,10 @@ export type PricedHour = {
   unitPrice: Decimal;
   originalAmount: Decimal;
   discountAmount: Decimal;
+  couponAmount: Decimal;
+  /** Always 0 here: vouchers are spent when the period closes (server/discounts/apply-vouchers.ts). */
+  voucherAmount: Decimal;
+  /** original − discount − coupon − voucher. */
   amount: Decimal;
 };
 
@@ -89,9 +95,14 @@ export function priceHours(rows: HourRow[], rules: PricingRules, state: WalkStat
     const unitPrice = rules.unitPriceAt(row.hourStart);
     const originalAmount = roundToMinor(quantity.times(unitPrice), rules.currency);
     const discountAmount = roundToMinor(includedQuantity.times(unitPrice), rules.currency);
+    // Per line and from the hour alone, so re-pricing a suffix (or a closed period) gives the same coupon.
+    // Both terms are whole minor units and percent ≤ 100, so the coupon never exceeds what it discounts.
+    const chargeable = originalAmount.minus(discountAmount);
+    const percent = rules.couponPercentAt(row.hourStart);
+    const couponAmount = percent.isZero() ? ZERO : roundToMinor(chargeable.times(percent).dividedBy(100), rules.currency);
     return {
       namespaceId: row.namespaceId, appId: row.appId, hourStart: row.hourStart,
-      quantity, includedQuantity, unitPrice, originalAmount, discountAmount, amount: originalAmount.minus(discountAmount),
+      quantity, includedQuantity, unitPrice, originalAmount, discountAmount, couponAmount, voucherAmount: ZERO, amount: chargeable.minus(couponAmount),
     };
   });
 }

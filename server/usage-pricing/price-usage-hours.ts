@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { SYSTEM_ACTOR } from '../audit/actor';
 import { emptyWalkState, priceHours, type PricedHour } from './price-series';
 import { loadPeriodResolver, localMonthBounds, type PricingPeriod } from './periods';
-import { loadClosedPeriods, loadEntitlements, loadSkus, rulesFor, type SkuForPricing } from './context';
+import { loadClosedPeriods, loadCoupons, loadEntitlements, loadSkus, rulesFor, type SkuForPricing } from './context';
 import { billKey, chargeTargets, ensureBills, type ChargeTarget } from './accounts';
 import { lineKey, readHourRows, readLineTotals, type LineTotals } from './read-period';
 import { readSuffixes, type SuffixData } from './read-suffixes';
@@ -41,10 +41,11 @@ export async function priceUsageHours(tx: Tx, input: PriceUsageHoursInput): Prom
   const resolver = await loadPeriodResolver(tx, tenantId, timeZone, new Date(Math.min(...times)), new Date(Math.max(...times)));
   const groups = groupByPeriod(input.hours, resolver.periodFor);
   const periods = [...new Map(groups.map((g) => [g.period.key, g.period])).values()];
-  const [skus, entitlements, closed] = await Promise.all([
+  const [skus, entitlements, closed, coupons] = await Promise.all([
     loadSkus(tx, resourceTypes, currency),
     loadEntitlements(tx, tenantId, periods, resourceTypes),
     loadClosedPeriods(tx, tenantId, periods, (p) => localMonthBounds(p.start, timeZone).billMonth),
+    loadCoupons(tx, tenantId),
   ]);
   for (const group of groups) group.closed = closed.has(group.period.key);
 
@@ -53,7 +54,7 @@ export async function priceUsageHours(tx: Tx, input: PriceUsageHoursInput): Prom
     const sku = skus.get(group.resourceType);
     if (!sku) return null;
     const entitlement = entitlements(group.period, group.resourceType);
-    return { group, rules: rulesFor(group.period, sku, entitlement, currency), peaks: sku.meterKind === 'gauge' && entitlement.gaugeBilling === 'peak' };
+    return { group, rules: rulesFor(group.period, sku, entitlement, currency, coupons, group.resourceType), peaks: sku.meterKind === 'gauge' && entitlement.gaugeBilling === 'peak' };
   }).filter((g) => g !== null);
   const open = priceable.filter((g) => !g.group.closed);
   const suffixes = await readSuffixes(tx, tenantId, open.map(({ group, rules, peaks }) => ({
@@ -106,7 +107,9 @@ function groupByPeriod(hours: TouchedHour[], periodFor: (hour: Date) => PricingP
   return [...groups.values()];
 }
 
+/** amount: the overage at list price (original − discount), what the metered-billing item carries; coupons and vouchers are lines of their own. */
 type Totals = { quantity: Decimal; included: Decimal; amount: Decimal };
+const overageOf = (l: { originalAmount: Decimal; discountAmount: Decimal }) => l.originalAmount.minus(l.discountAmount);
 type Plan = { group: Group; priced: PricedHour[]; updates: { existing: Parameters<LineWriter['update']>[0]; priced: PricedHour }[]; newLines: PricedHour[]; delta: Totals };
 
 /** Open period: re-price the suffix from the earliest touched hour, from the walk state before it. */
@@ -115,10 +118,10 @@ function planReprice(group: Group, rules: ReturnType<typeof rulesFor>, { rows, e
   const plan: Plan = { group, priced, updates: [], newLines: [], delta: { quantity: ZERO, included: ZERO, amount: ZERO } };
   for (const p of priced) {
     const line = existing.get(lineKey(p));
-    const before = line ?? { quantity: ZERO, includedQuantity: ZERO, amount: ZERO };
+    const before = line ?? { quantity: ZERO, includedQuantity: ZERO, originalAmount: ZERO, discountAmount: ZERO };
     plan.delta.quantity = plan.delta.quantity.plus(p.quantity.minus(before.quantity));
     plan.delta.included = plan.delta.included.plus(p.includedQuantity.minus(before.includedQuantity));
-    plan.delta.amount = plan.delta.amount.plus(p.amount.minus(before.amount));
+    plan.delta.amount = plan.delta.amount.plus(overageOf(p).minus(overageOf(before)));
     if (line) plan.updates.push({ existing: line, priced: p });
     else if (!p.quantity.isZero()) plan.newLines.push(p);
   }
@@ -144,15 +147,20 @@ async function planReconciliation(tx: Tx, tenantId: string, group: Group, rules:
   return plan;
 }
 
+/**
+ * The correction of one closed line key. Vouchers the close spent stay spent: the difference is
+ * taken before vouchers (billed.amount is Σ (amount + voucher)), and the correction carries none.
+ */
 function differenceFrom(target: PricedHour, billed: LineTotals | undefined): PricedHour | null {
   if (!billed) return target.quantity.isZero() && target.amount.isZero() ? null : target;
   const d: PricedHour = {
     ...target,
     quantity: target.quantity.minus(billed.quantity), includedQuantity: target.includedQuantity.minus(billed.includedQuantity),
     originalAmount: target.originalAmount.minus(billed.originalAmount), discountAmount: target.discountAmount.minus(billed.discountAmount),
+    couponAmount: target.couponAmount.minus(billed.couponAmount), voucherAmount: ZERO,
     amount: target.amount.minus(billed.amount),
   };
-  const moved = !d.quantity.isZero() || !d.includedQuantity.isZero() || !d.originalAmount.isZero() || !d.discountAmount.isZero();
+  const moved = !d.quantity.isZero() || !d.includedQuantity.isZero() || !d.originalAmount.isZero() || !d.discountAmount.isZero() || !d.couponAmount.isZero();
   return moved ? d : null;
 }
 

@@ -11,6 +11,8 @@ import type { UsageEventInput } from '../usage/schema';
 import { closeUsagePeriod } from './close-period';
 import { billedTotals, priceFromScratch, type RawUsageEvent } from './price-from-scratch';
 import { loadPeriodResolver } from './periods';
+import { grantCoupon } from '../discounts/coupons';
+import { issueVoucher } from '../discounts/vouchers';
 
 
 const HOUR = 3_600_000;
@@ -26,7 +28,7 @@ const METERS = [
 
 function show(totals: Awaited<ReturnType<typeof billedTotals>>) {
   return [...totals].sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, t]) => `${k} q=${t.quantity.toFixed()} inc=${t.includedQuantity.toFixed()} orig=${t.originalAmount.toFixed()} disc=${t.discountAmount.toFixed()} amt=${t.amount.toFixed()}`);
+    .map(([k, t]) => `${k} q=${t.quantity.toFixed()} inc=${t.includedQuantity.toFixed()} orig=${t.originalAmount.toFixed()} disc=${t.discountAmount.toFixed()} cpn=${t.couponAmount.toFixed()} amt=${t.amount.toFixed()}`);
 }
 
 /** Closes every pricing period of the tenant that ended more than a day ago (what the period-close job does). */
@@ -55,8 +57,14 @@ async function runStream(seed: number) {
   const closed = new Set<string>();
   const sent: UsageEventInput[][] = [];
   let n = 0;
+  // Coupons from a random step on (never reaching back), and a voucher the closes spend (the totals compare before vouchers).
+  const couponAt = r.int(0, 13);
+  if (seed % 3 !== 0) {
+    await issueVoucher({ tenantId: seeded.tenant.id, code: `V${seed}`, amount: `${r.int(1, 80)}.${r.int(10, 99)}`, expiresAt: new Date(now().getTime() + r.int(5, 60) * 24 * HOUR), resourceType: null, reason: 'property test' }, SYSTEM_ACTOR);
+  }
   for (let step = 0; step < 14; step++) {
     advanceClock(r.int(1, 120) * HOUR + r.int(0, 59) * 60_000);
+    if (step === couponAt) await grantCoupon({ tenantId: seeded.tenant.id, couponCode: r.pick(['WELCOME5', 'BANDWIDTH10']), reason: 'property test' }, SYSTEM_ACTOR);
     await renewDueSubscriptions({ tenantIds: [seeded.tenant.id] });
     if (r.next() < 0.35) await closeEndedPeriods(seeded, closed);
     const batch: UsageEventInput[] = [];
@@ -82,7 +90,7 @@ async function runStream(seed: number) {
 afterEach(() => useSystemClock());
 
 /** What the streams went through, so the property is known to cover closes, reconciliations and included units running out. */
-const exercised = { closedPeriods: 0, reconciliationLines: 0, linesCrossingIncluded: 0 };
+const exercised = { closedPeriods: 0, reconciliationLines: 0, linesCrossingIncluded: 0, couponLines: 0, voucherLines: 0 };
 
 describe('incremental pricing equals pricing from scratch', () => {
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
@@ -91,6 +99,14 @@ describe('incremental pricing equals pricing from scratch', () => {
       exercised.closedPeriods += closed.size;
       exercised.reconciliationLines += await prisma.chargeLine.count({ where: { tenantId: seeded.tenant.id, consumeType: 'reconciliation' } });
       exercised.linesCrossingIncluded += await prisma.chargeLine.count({ where: { tenantId: seeded.tenant.id, includedQuantity: { gt: 0 }, amount: { gt: 0 } } });
+      exercised.couponLines += await prisma.chargeLine.count({ where: { tenantId: seeded.tenant.id, couponAmount: { not: 0 } } });
+      exercised.voucherLines += await prisma.chargeLine.count({ where: { tenantId: seeded.tenant.id, voucherAmount: { gt: 0 } } });
+      // Every line: amount = original − discount − coupon − voucher, and never below 0 for consumption.
+      const all = await prisma.chargeLine.findMany({ where: { tenantId: seeded.tenant.id } });
+      for (const l of all) {
+        expect(l.amount.toFixed(), l.id).toBe(l.originalAmount.minus(l.discountAmount).minus(l.couponAmount).minus(l.voucherAmount).toFixed());
+        if (l.consumeType === 'consumption') expect(l.amount.gte(0), l.id).toBe(true);
+      }
       // Invariants beside the totals: closed periods hold no provisional line; bills carry their lines' sum.
       const bills = await prisma.bill.findMany({ where: { tenantId: seeded.tenant.id }, include: { chargeLines: { select: { amount: true } } } });
       for (const bill of bills) expect(bill.amount.toFixed()).toBe(bill.chargeLines.reduce((s, l) => s.plus(l.amount), bill.amount.minus(bill.amount)).toFixed());
@@ -102,7 +118,9 @@ describe('incremental pricing equals pricing from scratch', () => {
     }, 120_000);
   }
 
-  it('the streams closed periods, reconciled late events and ran out of included units mid-hour', () => {
+  it('the streams closed periods, reconciled late events, ran out of included units mid-hour, took coupons and spent vouchers', () => {
+    expect(exercised.couponLines).toBeGreaterThan(0);
+    expect(exercised.voucherLines).toBeGreaterThan(0);
     expect(exercised.closedPeriods).toBeGreaterThan(0);
     expect(exercised.reconciliationLines).toBeGreaterThan(0);
     expect(exercised.linesCrossingIncluded).toBeGreaterThan(0);

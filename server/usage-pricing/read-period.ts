@@ -13,22 +13,30 @@ export async function readHourRows(tx: Tx, tenantId: string, resourceType: strin
   return rows.map((r) => ({ ...r, quantity: money(r.quantity), maxValue: r.maxValue === null ? null : money(r.maxValue) })).sort(compareHourRows);
 }
 
-export type ExistingLine = { id: string; billId: string; quantity: Decimal; includedQuantity: Decimal; unitPrice: Decimal; originalAmount: Decimal; discountAmount: Decimal; amount: Decimal };
+export type ExistingLine = { id: string; billId: string; quantity: Decimal; includedQuantity: Decimal; unitPrice: Decimal; originalAmount: Decimal; discountAmount: Decimal; couponAmount: Decimal; amount: Decimal };
 
 export const lineKey = (l: { namespaceId: string; appId: string; hourStart: Date }) => `${l.namespaceId}|${l.appId}|${l.hourStart.toISOString()}`;
 
-export type LineTotals = { quantity: Decimal; includedQuantity: Decimal; originalAmount: Decimal; discountAmount: Decimal; amount: Decimal };
+/** amount here is before vouchers (Σ amount + voucher_amount): what pricing alone decides. */
+export type LineTotals = { quantity: Decimal; includedQuantity: Decimal; originalAmount: Decimal; discountAmount: Decimal; couponAmount: Decimal; amount: Decimal };
 
 /** Every line (consumption and reconciliation) of one resource type in a period, summed by line key. */
 export async function readLineTotals(tx: Tx, tenantId: string, resourceType: string, from: Date, to: Date): Promise<Map<string, LineTotals>> {
   const groups = await tx.chargeLine.groupBy({
     by: ['namespaceId', 'appId', 'hourStart'],
     where: { tenantId, resourceType, consumeType: { in: ['consumption', 'reconciliation'] }, hourStart: { gte: from, lt: to } },
-    _sum: { quantity: true, includedQuantity: true, originalAmount: true, discountAmount: true, amount: true },
+    _sum: { quantity: true, includedQuantity: true, originalAmount: true, discountAmount: true, couponAmount: true, voucherAmount: true, amount: true },
   });
+  return new Map(groups.map((g) => [lineKey({ namespaceId: g.namespaceId ?? '', appId: g.appId ?? '', hourStart: g.hourStart }), totalsOf(g._sum)]));
+}
+
+type Sums = { quantity: unknown; includedQuantity: unknown; originalAmount: unknown; discountAmount: unknown; couponAmount: unknown; voucherAmount: unknown; amount: unknown };
+
+/** A groupBy's sums as LineTotals (nulls as 0; amount before vouchers). */
+export function totalsOf(sums: Sums): LineTotals {
   const z = (v: unknown) => (v === null || v === undefined ? ZERO : money(v as Decimal));
-  return new Map(groups.map((g) => [lineKey({ namespaceId: g.namespaceId ?? '', appId: g.appId ?? '', hourStart: g.hourStart }), {
-    quantity: z(g._sum.quantity), includedQuantity: z(g._sum.includedQuantity), originalAmount: z(g._sum.originalAmount),
-    discountAmount: z(g._sum.discountAmount), amount: z(g._sum.amount),
-  }]));
+  return {
+    quantity: z(sums.quantity), includedQuantity: z(sums.includedQuantity), originalAmount: z(sums.originalAmount),
+    discountAmount: z(sums.discountAmount), couponAmount: z(sums.couponAmount), amount: z(sums.amount).plus(z(sums.voucherAmount)),
+  };
 }

@@ -46,15 +46,15 @@ async function readRows(tx: Tx, tenantId: string, a: Arrays, out: SuffixData[]) 
 }
 
 async function readLines(tx: Tx, tenantId: string, a: Arrays, out: SuffixData[]) {
-  const lines = await tx.$queryRaw<{ g: bigint; id: string; bill_id: string; namespace_id: string | null; app_id: string | null; hour_start: Date; quantity: string; included_quantity: string; unit_price: string; original_amount: string; discount_amount: string; amount: string }[]>`
+  const lines = await tx.$queryRaw<{ g: bigint; id: string; bill_id: string; namespace_id: string | null; app_id: string | null; hour_start: Date; quantity: string; included_quantity: string; unit_price: string; original_amount: string; discount_amount: string; coupon_amount: string; amount: string }[]>`
     SELECT g.g, c.id, c.bill_id, c.namespace_id, c.app_id, c.hour_start, c.quantity::text AS quantity, c.included_quantity::text AS included_quantity,
-      c.unit_price::text AS unit_price, c.original_amount::text AS original_amount, c.discount_amount::text AS discount_amount, c.amount::text AS amount
+      c.unit_price::text AS unit_price, c.original_amount::text AS original_amount, c.discount_amount::text AS discount_amount, c.coupon_amount::text AS coupon_amount, c.amount::text AS amount
     FROM unnest(${a.rts}::text[], ${a.froms}::timestamptz[], ${a.ends}::timestamptz[]) WITH ORDINALITY AS g(rt, f, e, g)
     JOIN charge_lines c ON c.tenant_id = ${tenantId} AND c.resource_type = g.rt AND c.consume_type = 'consumption' AND c.hour_start >= g.f AND c.hour_start < g.e`;
   for (const l of lines) {
     out[Number(l.g) - 1]!.existing.set(lineKey({ namespaceId: l.namespace_id ?? '', appId: l.app_id ?? '', hourStart: l.hour_start }), {
       id: l.id, billId: l.bill_id, quantity: money(l.quantity), includedQuantity: money(l.included_quantity), unitPrice: money(l.unit_price),
-      originalAmount: money(l.original_amount), discountAmount: money(l.discount_amount), amount: money(l.amount),
+      originalAmount: money(l.original_amount), discountAmount: money(l.discount_amount), couponAmount: money(l.coupon_amount), amount: money(l.amount),
     });
   }
 }

@@ -35,10 +35,11 @@ export class LineWriter {
     this.addToBill(line.billId, line.amount);
   }
 
-  /** Re-price a provisional line in place (its id and creation time stay, so keyset paging stays stable). */
+  /** Re-price a provisional line in place (its id and creation time stay, so keyset paging stays stable; an open line carries no voucher). */
   update(existing: ExistingLine, priced: PricedHour): void {
     const same = existing.quantity.eq(priced.quantity) && existing.includedQuantity.eq(priced.includedQuantity)
-      && existing.unitPrice.eq(priced.unitPrice) && existing.originalAmount.eq(priced.originalAmount) && existing.discountAmount.eq(priced.discountAmount);
+      && existing.unitPrice.eq(priced.unitPrice) && existing.originalAmount.eq(priced.originalAmount) && existing.discountAmount.eq(priced.discountAmount)
+      && existing.couponAmount.eq(priced.couponAmount);
     if (same) return;
     this.updates.push({ existing, priced });
     this.addToBill(existing.billId, priced.amount.minus(existing.amount));
@@ -67,10 +68,12 @@ export class LineWriter {
     const col = (pick: (p: PricedHour) => Decimal) => this.updates.map((u) => toDecimalString(pick(u.priced)));
     await tx.$executeRaw`
       UPDATE charge_lines c SET quantity = u.quantity, included_quantity = u.included, unit_price = u.unit_price,
-        original_amount = u.original, discount_amount = u.discount, amount = u.amount, unpaid_amount = u.amount - c.paid_amount, updated_at = ${at}
+        original_amount = u.original, discount_amount = u.discount, coupon_amount = u.coupon, voucher_amount = 0, amount = u.amount,
+        unpaid_amount = u.amount - c.paid_amount, updated_at = ${at}
       FROM unnest(${this.updates.map((u) => u.existing.id)}::text[], ${col((p) => p.quantity)}::numeric[], ${col((p) => p.includedQuantity)}::numeric[],
-        ${col((p) => p.unitPrice)}::numeric[], ${col((p) => p.originalAmount)}::numeric[], ${col((p) => p.discountAmount)}::numeric[], ${col((p) => p.amount)}::numeric[])
-        AS u(id, quantity, included, unit_price, original, discount, amount)
+        ${col((p) => p.unitPrice)}::numeric[], ${col((p) => p.originalAmount)}::numeric[], ${col((p) => p.discountAmount)}::numeric[], ${col((p) => p.couponAmount)}::numeric[],
+        ${col((p) => p.amount)}::numeric[])
+        AS u(id, quantity, included, unit_price, original, discount, coupon, amount)
       WHERE c.tenant_id = ${this.tenantId} AND c.id = u.id AND c.provisional`;
   }
 
@@ -81,7 +84,8 @@ export class LineWriter {
       subscriptionId: line.subscriptionId, namespaceId: line.namespaceId, appId: line.appId === '' ? null : line.appId,
       skuId: line.sku.skuId, spuId: line.sku.spuId, categoryId: line.sku.categoryId, resourceType: line.resourceType, hourStart: line.hourStart,
       quantity: toDecimalString(line.quantity), includedQuantity: toDecimalString(line.includedQuantity), unitPrice: toDecimalString(line.unitPrice),
-      originalAmount: toDecimalString(line.originalAmount), discountAmount: toDecimalString(line.discountAmount), amount: toDecimalString(line.amount),
+      originalAmount: toDecimalString(line.originalAmount), discountAmount: toDecimalString(line.discountAmount),
+      couponAmount: toDecimalString(line.couponAmount), voucherAmount: toDecimalString(line.voucherAmount), amount: toDecimalString(line.amount),
       unpaidAmount: toDecimalString(line.amount), currency: this.currency, paymentModel: 'postpaid', consumeType: line.consumeType,
       consumeDesc: line.consumeDesc, provisional: line.provisional, createdAt: at,
     };

@@ -1,6 +1,8 @@
 import { prisma } from '../db';
 import { Decimal, money, toMinorUnitsString, ZERO } from '../money';
 import { rfc3339 } from '../time/rfc3339';
+import { now } from '../clock';
+import { activeCoupons } from '../discounts/read-discounts';
 import type { CurrentUsageResponse } from './schema';
 import { hourBounds, namespaceFilter, rangeOrCurrentPeriod, tenantFacts, type UsageScope } from './scope';
 
@@ -53,11 +55,14 @@ function billableQuantity(quantity: Decimal): string {
   return quantity.toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0);
 }
 
-/** F5 ListCurrentUsage (op 20). Coupons: the catalog has none yet, so the list is empty. */
+/**
+ * F5 ListCurrentUsage (op 20). Coupons: the tenant's coupon redemptions in force now, as F5
+ * percentage coupons (discount_amount in hundredths of a percent: 10 % → 1000, half up).
+ */
 export async function currentUsage(scope: UsageScope, range: { from?: Date; to?: Date }): Promise<CurrentUsageResponse> {
   const tenant = await tenantFacts(scope.tenantId);
   const { from, to } = await rangeOrCurrentPeriod(scope.tenantId, tenant.billingTimezone, range);
-  const usage = await pricedUsageBySku(scope, from, to, tenant.locale);
+  const [usage, coupons] = await Promise.all([pricedUsageBySku(scope, from, to, tenant.locale), activeCoupons(scope.tenantId, now())]);
   const minor = (value: Decimal) => toMinorUnitsString(value, tenant.currency);
   return {
     usage_items: usage.map((u) => ({
@@ -65,7 +70,10 @@ export async function currentUsage(scope: UsageScope, range: { from?: Date; to?:
       quantity_billable: billableQuantity(u.quantity), unit_name_billable: u.unitName, amount: minor(u.amount), currency_code: tenant.currency,
       start_timestamp: rfc3339(from), end_timestamp: rfc3339(to), status: u.quantity.isZero() && u.amount.isZero() ? 'STATUS_NO_DATA' : 'STATUS_ACTIVE', fixed: u.fixed,
     })),
-    coupons: [],
+    coupons: coupons.map((c) => ({
+      title: tenant.locale === 'zh-CN' ? c.coupon.titleZh : c.coupon.title, discount_type: 'DISCOUNT_TYPE_PERCENTAGE' as const,
+      discount_amount: Number(money(c.coupon.percentOff).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0)),
+    })),
     total_cost: minor(usage.reduce((acc, u) => acc.plus(u.amount), ZERO)),
     discount: minor(usage.reduce((acc, u) => acc.plus(u.discountAmount), ZERO)),
   };
