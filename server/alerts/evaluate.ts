@@ -37,33 +37,53 @@ export async function evaluateUsageAlerts(tx: Tx, input: EvaluateUsageAlertsInpu
   })).filter((alert) => isTouched(alert, input.touched));
   if (alerts.length === 0) return [];
   const period = await currentUsagePeriod(tx, input.tenantId, now());
+  // A threshold fires once per period: one read of what already fired spares measuring usage (or
+  // spend) again for a threshold that cannot fire — the common case once an alert has gone off.
+  const firedBefore = await tx.usageAlertTrigger.findMany({
+    where: { tenantId: input.tenantId, usageAlertId: { in: alerts.map((a) => a.id) }, periodStart: period.start },
+    select: { usageAlertId: true, thresholdKind: true },
+  });
+  const done = new Set(firedBefore.map((t) => `${t.usageAlertId}|${t.thresholdKind}`));
   const fired: FiredAlert[] = [];
-  for (const alert of alerts) fired.push(...await evaluateOne(tx, input.tenantId, alert, period));
+  for (const alert of alerts) {
+    const pending = thresholdKinds(alert).filter((kind) => !done.has(`${alert.id}|${kind}`));
+    if (pending.length) fired.push(...await evaluateOne(tx, input.tenantId, alert, period, new Set(pending)));
+  }
   return fired;
+}
+
+function thresholdKinds(alert: WatchedAlert): AlertThresholdKind[] {
+  const kinds: AlertThresholdKind[] = [];
+  if (alert.thresholdPercent !== null) kinds.push('percent');
+  if (alert.thresholdAmount !== null) kinds.push('amount');
+  if (alert.thresholdSpend !== null) kinds.push('spend');
+  return kinds;
 }
 
 type Crossing = { kind: AlertThresholdKind; observed: Decimal; base: Decimal | null };
 
 /** The threshold kinds this alert has crossed, with what was observed (usage, or spend) and the base it was measured on. */
-async function crossed(tx: Tx, tenantId: string, alert: WatchedAlert, period: UsagePeriod): Promise<Crossing[]> {
-  const usage = await periodUsage(tx, { tenantId, resourceType: alert.resourceType, namespaceId: null, appId: alert.appId }, period, await meterKindOf(tx, alert.resourceType));
+async function crossed(tx: Tx, tenantId: string, alert: WatchedAlert, period: UsagePeriod, pending: ReadonlySet<AlertThresholdKind>): Promise<Crossing[]> {
   const result: Crossing[] = [];
-  if (alert.thresholdPercent !== null) {
-    const base = await alertBase(tx, tenantId, alert);
-    // usage ≥ base × percent / 100, compared exactly (no division).
-    if (base && base.gt(0) && usage.times(100).gte(base.times(alert.thresholdPercent))) result.push({ kind: 'percent', observed: usage, base });
+  if (pending.has('percent') || pending.has('amount')) {
+    const usage = await periodUsage(tx, { tenantId, resourceType: alert.resourceType, namespaceId: null, appId: alert.appId }, period, await meterKindOf(tx, alert.resourceType));
+    if (pending.has('percent') && alert.thresholdPercent !== null) {
+      const base = await alertBase(tx, tenantId, alert);
+      // usage ≥ base × percent / 100, compared exactly (no division).
+      if (base && base.gt(0) && usage.times(100).gte(base.times(alert.thresholdPercent))) result.push({ kind: 'percent', observed: usage, base });
+    }
+    if (pending.has('amount') && alert.thresholdAmount !== null && usage.gte(new Decimal(alert.thresholdAmount.toFixed()))) result.push({ kind: 'amount', observed: usage, base: null });
   }
-  if (alert.thresholdAmount !== null && usage.gte(new Decimal(alert.thresholdAmount.toFixed()))) result.push({ kind: 'amount', observed: usage, base: null });
-  if (alert.thresholdSpend !== null) {
+  if (pending.has('spend') && alert.thresholdSpend !== null) {
     const spend = await periodSpend(tx, { tenantId, resourceType: alert.resourceType, appId: alert.appId }, period);
     if (spend.gte(new Decimal(alert.thresholdSpend.toFixed()))) result.push({ kind: 'spend', observed: spend, base: null });
   }
   return result;
 }
 
-async function evaluateOne(tx: Tx, tenantId: string, alert: WatchedAlert, period: UsagePeriod): Promise<FiredAlert[]> {
+async function evaluateOne(tx: Tx, tenantId: string, alert: WatchedAlert, period: UsagePeriod, pending: ReadonlySet<AlertThresholdKind>): Promise<FiredAlert[]> {
   const fired: FiredAlert[] = [];
-  for (const { kind, observed, base } of await crossed(tx, tenantId, alert, period)) {
+  for (const { kind, observed, base } of await crossed(tx, tenantId, alert, period, pending)) {
     const at = now();
     const inserted = await tx.$queryRaw<{ period_start: Date }[]>`
       INSERT INTO usage_alert_triggers (tenant_id, usage_alert_id, period_start, threshold_kind, observed_quantity, base_quantity, triggered_at)

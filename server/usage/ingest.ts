@@ -6,10 +6,10 @@ import { now } from '../clock';
 import { evaluateUsageAlerts } from '../alerts/evaluate';
 import { hourStartOf } from './local-calendar';
 import { loadMeters } from './meters';
-import { queueForPricing } from './pricing-queue';
+import { pricingQueueInsert } from './pricing-queue';
 import { enforceHardLimits, lockHardLimits } from './quota-guard';
 import { retentionCutoff } from './retention';
-import { aggregate, insertRawEvents, upsertRollup } from './rollups';
+import { aggregate, insertRawEvents, removeRawEvents, rollupUpsert, writeAsOneStatement } from './rollups';
 import type { EventResult, IngestResult, UsageEventInput } from './schema';
 import { isValid, loadReferences, rejected, validateEvent, type ValidEvent } from './validate-events';
 
@@ -26,14 +26,6 @@ function eventRowIds(count: number): string[] {
     ids.push(id);
   }
   return ids;
-}
-
-/** The ids of this batch's events that an earlier request already counted. */
-async function alreadyCounted(tx: Tx, tenantId: string, eventIds: readonly string[]): Promise<Set<string>> {
-  if (eventIds.length === 0) return new Set();
-  const rows = await tx.$queryRaw<{ event_id: string }[]>`
-    SELECT event_id FROM usage_events WHERE tenant_id = ${tenantId} AND event_id = ANY(${eventIds}::text[])`;
-  return new Set(rows.map((row) => row.event_id));
 }
 
 /**
@@ -65,33 +57,31 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
       else results[index] = rejected(event.event_id, checked);
     });
 
-    // Lock the hard quotas first, then look for duplicates: a request that waited for the lock sees what the previous one counted.
-    const hardLimits = await lockHardLimits(db, input.tenantId, candidates);
-    // Only a quota check needs to know duplicates up front; otherwise the insert's ON CONFLICT tells.
-    const counted = hardLimits.length ? await alreadyCounted(db, input.tenantId, candidates.map((e) => e.eventId)) : new Set<string>();
+    // The raw rows first, outside any lock another batch waits for: the insert tells duplicates
+    // (it waits for a concurrent request inserting the same id, then sees its row), and rows of
+    // events a hard quota refuses below are taken back in this transaction.
+    const counted = await insertRawEvents(db, { tenantId: input.tenantId, apiKeyId: input.apiKeyId, ids: eventRowIds(candidates.length), events: candidates, at });
     const unseen = candidates.filter((event) => {
       if (!counted.has(event.eventId)) return true;
       results[event.index] = { event_id: event.eventId, status: 'duplicate' };
       return false;
     });
+    // From here to commit, concurrent batches of the tenant queue behind each other (hard quota locks,
+    // rollup rows): keep it short. The locked quotas are measured on committed usage, so no overshoot.
+    const hardLimits = await lockHardLimits(db, input.tenantId, unseen);
     const kinds = new Map([...meters.values()].map((m) => [m.resourceType, m.kind]));
     const overQuota = await enforceHardLimits(db, input.tenantId, hardLimits, unseen, at, kinds);
-    const fresh = unseen.filter((event) => {
+    const accepted = unseen.filter((event) => {
       const refusal = overQuota.get(event.index);
-      if (refusal) results[event.index] = rejected(event.eventId, refusal);
+      results[event.index] = refusal ? rejected(event.eventId, refusal) : { event_id: event.eventId, status: 'accepted' };
       return !refusal;
     });
-
-    const inserted = await insertRawEvents(db, { tenantId: input.tenantId, apiKeyId: input.apiKeyId, ids: eventRowIds(fresh.length), events: fresh, at });
-    const accepted = fresh.filter((event) => {
-      results[event.index] = { event_id: event.eventId, status: inserted.has(event.eventId) ? 'accepted' : 'duplicate' };
-      return inserted.has(event.eventId);
-    });
+    await removeRawEvents(db, input.tenantId, unseen.filter((event) => overQuota.has(event.index)).map((event) => event.eventId));
     const cells = aggregate(accepted, tenant.billingTimezone);
-    await upsertRollup(db, input.tenantId, 'hourly', cells.hourly, at);
-    await upsertRollup(db, input.tenantId, 'daily', cells.daily, at);
-    await upsertRollup(db, input.tenantId, 'monthly', cells.monthly, at);
-    await queueForPricing(db, input.tenantId, touchedHours(accepted));
+    await writeAsOneStatement(db, [
+      rollupUpsert(input.tenantId, 'hourly', cells.hourly, at), rollupUpsert(input.tenantId, 'daily', cells.daily, at),
+      rollupUpsert(input.tenantId, 'monthly', cells.monthly, at), pricingQueueInsert(input.tenantId, touchedHours(accepted)),
+    ]);
     await evaluateUsageAlerts(db, { tenantId: input.tenantId, touched: touchedSeries(accepted) });
 
     const summary = summarize(results);

@@ -12,10 +12,13 @@ import { priceUsageHours, type TouchedHour } from '../usage-pricing/price-usage-
  * one re-pricing, not forty. Spend alerts are evaluated after pricing, when there is spend to see.
  */
 
-/** Records the billable hours a batch changed; a row already queued stays queued (one pricing covers both). */
-export async function queueForPricing(tx: Tx, tenantId: string, hours: readonly TouchedHour[]): Promise<void> {
-  if (hours.length === 0) return;
-  await tx.$executeRaw`
+/**
+ * The insert that records the billable hours a batch changed (ingest runs it in the statement that
+ * writes its rollups); a row already queued stays queued: one pricing covers both. Null: nothing to queue.
+ */
+export function pricingQueueInsert(tenantId: string, hours: readonly TouchedHour[]): Prisma.Sql | null {
+  if (hours.length === 0) return null;
+  return Prisma.sql`
     INSERT INTO usage_pricing_queue (tenant_id, namespace_id, app_id, resource_type, hour_start)
     SELECT ${tenantId}, u.namespace_id, u.app_id, u.resource_type, u.hour_start
     FROM unnest(${hours.map((h) => h.namespaceId)}::text[], ${hours.map((h) => h.appId ?? '')}::text[], ${hours.map((h) => h.resourceType)}::text[],

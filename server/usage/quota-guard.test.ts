@@ -42,6 +42,10 @@ describe('hard and soft quotas at ingest', () => {
     // Another namespace is outside a "web" quota.
     const elsewhere = await ingest(seeded, [eventOf(seeded, 'e7', { namespace: 'system' })]);
     expect(elsewhere.results[0]!.status).toBe('accepted');
+    // A refused event left no raw row: sent again (here, to a namespace with room) it is judged again, not a duplicate.
+    expect(await prisma.usageEvent.count({ where: { tenantId: seeded.tenant.id, eventId: { in: ['e3', 'e6'] } } })).toBe(0);
+    const again = await ingest(seeded, [eventOf(seeded, 'e3', { namespace: 'system' })]);
+    expect(again.results[0]!.status).toBe('accepted');
   });
 
   it('a soft quota lets events through', async () => {

@@ -48,12 +48,12 @@ export function aggregate(events: readonly ValidEvent[], timeZone: string): Reco
   return { hourly: sorted(grains.hourly), daily: sorted(grains.daily), monthly: sorted(grains.monthly) };
 }
 
-/** One set-based upsert per grain: INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE. */
-export async function upsertRollup(tx: Tx, tenantId: string, grain: Grain, cells: readonly Cell[], at: Date): Promise<void> {
-  if (cells.length === 0) return;
+/** One grain's set-based upsert (INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE); null when the batch has no cell. */
+export function rollupUpsert(tenantId: string, grain: Grain, cells: readonly Cell[], at: Date): Prisma.Sql | null {
+  if (cells.length === 0) return null;
   const { table, column, type } = TABLES[grain];
   const gaugeValue = (cell: Cell, value: bigint) => (cell.gauge ? nanosToDecimal(value) : null);
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO ${Prisma.raw(table)} AS t (tenant_id, namespace_id, app_id, resource_type, ${Prisma.raw(column)}, quantity, max_value, last_value, last_at, event_count, updated_at)
     SELECT ${tenantId}, u.namespace_id, u.app_id, u.resource_type, u.bucket::${Prisma.raw(type)}, u.quantity::numeric, u.max_value::numeric, u.last_value::numeric, u.last_at::timestamptz, u.event_count, ${at}
     FROM unnest(${cells.map((c) => c.namespaceId)}::text[], ${cells.map((c) => c.appId)}::text[], ${cells.map((c) => c.resourceType)}::text[],
@@ -71,20 +71,45 @@ export async function upsertRollup(tx: Tx, tenantId: string, grain: Grain, cells
 }
 
 /**
- * The raw events, in event_id order (one lock order for concurrent batches). Returns the
- * event ids actually inserted: one a concurrent request inserted first is a duplicate.
+ * Several writes as one statement (each but the last a data-modifying WITH), so the rows concurrent
+ * ingests contend for are held for one round trip instead of one per write. The same statement
+ * shape in every transaction takes its locks in the same order.
+ */
+export async function writeAsOneStatement(tx: Tx, writes: readonly (Prisma.Sql | null)[]): Promise<void> {
+  const parts = writes.filter((w) => w !== null);
+  if (parts.length === 0) return;
+  const last = parts[parts.length - 1]!;
+  const ctes = parts.slice(0, -1).map((part, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${part})`);
+  await tx.$executeRaw(ctes.length ? Prisma.sql`WITH ${Prisma.join(ctes, ', ')} ${last}` : last);
+}
+
+/**
+ * The raw events, in event_id order (one lock order for concurrent batches). Returns the event ids
+ * that were not inserted because a row with that id exists: counted before, or by a concurrent
+ * request that committed first (the insert waits for it). Only those come back, so the usual answer
+ * is an empty set rather than a thousand rows.
  */
 export async function insertRawEvents(tx: Tx, input: { tenantId: string; apiKeyId: string | null; ids: readonly string[]; events: readonly ValidEvent[]; at: Date }): Promise<Set<string>> {
   const { events } = input;
   if (events.length === 0) return new Set();
+  const eventIds = events.map((e) => e.eventId);
   const rows = await tx.$queryRaw<{ event_id: string }[]>`
-    INSERT INTO usage_events (tenant_id, id, event_id, namespace_id, app_id, resource_type, quantity, occurred_at, received_at, api_key_id, properties)
-    SELECT ${input.tenantId}, u.id, u.event_id, u.namespace_id, NULLIF(u.app_id, ''), u.resource_type, u.quantity::numeric, u.occurred_at::timestamptz, ${input.at}, ${input.apiKeyId}, u.properties::jsonb
-    FROM unnest(${input.ids}::text[], ${events.map((e) => e.eventId)}::text[], ${events.map((e) => e.namespaceId)}::text[], ${events.map((e) => e.appId)}::text[],
-      ${events.map((e) => e.resourceType)}::text[], ${events.map((e) => nanosToDecimal(e.nanos))}::text[], ${events.map((e) => new Date(e.atMs).toISOString())}::text[],
-      ${events.map((e) => e.properties)}::text[]) AS u(id, event_id, namespace_id, app_id, resource_type, quantity, occurred_at, properties)
-    ORDER BY u.event_id
-    ON CONFLICT (tenant_id, event_id) DO NOTHING
-    RETURNING event_id`;
+    WITH inserted AS (
+      INSERT INTO usage_events (tenant_id, id, event_id, namespace_id, app_id, resource_type, quantity, occurred_at, received_at, api_key_id, properties)
+      SELECT ${input.tenantId}, u.id, u.event_id, u.namespace_id, NULLIF(u.app_id, ''), u.resource_type, u.quantity::numeric, u.occurred_at::timestamptz, ${input.at}, ${input.apiKeyId}, u.properties::jsonb
+      FROM unnest(${input.ids}::text[], ${eventIds}::text[], ${events.map((e) => e.namespaceId)}::text[], ${events.map((e) => e.appId)}::text[],
+        ${events.map((e) => e.resourceType)}::text[], ${events.map((e) => nanosToDecimal(e.nanos))}::text[], ${events.map((e) => new Date(e.atMs).toISOString())}::text[],
+        ${events.map((e) => e.properties)}::text[]) AS u(id, event_id, namespace_id, app_id, resource_type, quantity, occurred_at, properties)
+      ORDER BY u.event_id
+      ON CONFLICT (tenant_id, event_id) DO NOTHING
+      RETURNING event_id)
+    SELECT sent.event_id FROM unnest(${eventIds}::text[]) AS sent(event_id)
+    WHERE NOT EXISTS (SELECT 1 FROM inserted WHERE inserted.event_id = sent.event_id)`;
   return new Set(rows.map((row) => row.event_id));
+}
+
+/** Takes back raw rows this transaction inserted for events a hard quota then refused. */
+export async function removeRawEvents(tx: Tx, tenantId: string, eventIds: readonly string[]): Promise<void> {
+  if (eventIds.length === 0) return;
+  await tx.$executeRaw`DELETE FROM usage_events WHERE tenant_id = ${tenantId} AND event_id = ANY(${eventIds}::text[])`;
 }
