@@ -15,6 +15,7 @@ import { CREDIT_EVENTS } from './history-credits';
 import { TRANSITION_EVENTS } from './history-transitions';
 import { USAGE_EVENTS } from './history-usage';
 import { COLLECTION_EVENTS } from './history-collection';
+import { DISCOUNT_EVENTS } from './history-discounts';
 
 export type { ScriptedEvent, ScriptedEventContext, DemoTenantId } from './scripted-event';
 
@@ -25,4 +26,5 @@ export const SCRIPTED_EVENTS: ScriptedEvent[] = [
   ...TRANSITION_EVENTS,
   ...USAGE_EVENTS,
   ...COLLECTION_EVENTS,
+  ...DISCOUNT_EVENTS,
 ];

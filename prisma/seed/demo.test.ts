@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../../server/db';
+import { Decimal, money, roundToMinor, sum, ZERO } from '../../server/money';
+import { listBillHourlyDetails } from '../../server/bills/hourly-details';
+import { listDailyBillDetails } from '../../server/bills/daily-detail';
+import { fromWireMoney } from '../../server/bills/money-wire';
+import type { BillHourlyDetail } from '../../server/bills/schema';
+import { seedDemo } from './demo';
+
+/**
+ * The whole demo seed, replayed into the test database (about a minute and a half): what it leaves
+ * behind holds coupons, vouchers and one unpaid usage bill, and its three sources of money agree.
+ */
+const TENANTS = ['tnt_demo', 'tnt_acme'];
+let dataDir: string;
+
+beforeAll(async () => {
+  // The seed writes demo credentials under the data directory: a throwaway one here.
+  dataDir = mkdtempSync(join(tmpdir(), 'counterfoil-seed-test-'));
+  process.env.COUNTERFOIL_DATA_DIR = dataDir;
+  await seedDemo();
+}, 900_000);
+
+afterAll(() => {
+  delete process.env.COUNTERFOIL_DATA_DIR;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function hourlyRows(tenantId: string): Promise<BillHourlyDetail[]> {
+  const bills = await prisma.bill.findMany({ where: { tenantId }, select: { id: true } });
+  const rows: BillHourlyDetail[] = [];
+  for (const bill of bills) {
+    for (let token: string | undefined; ;) {
+      const page = await listBillHourlyDetails({ tenantId, billId: bill.id, query: { page_size: 500, ...(token ? { page_token: token } : {}) } });
+      rows.push(...page.bill_hourly_details);
+      if (!page.next_page_token) break;
+      token = page.next_page_token;
+    }
+  }
+  return rows;
+}
+
+const minor = (d: Decimal, currency: string) => roundToMinor(d, currency).toFixed(2);
+
+describe('the demo seed', () => {
+  it('gives both tenants coupon and voucher amounts on the bills of the last three months', async () => {
+    for (const tenantId of TENANTS) {
+      const lines = await prisma.chargeLine.groupBy({
+        by: ['billId'], where: { tenantId }, _sum: { couponAmount: true, voucherAmount: true },
+      });
+      const bills = await prisma.bill.findMany({ where: { tenantId, id: { in: lines.map((l) => l.billId) } }, orderBy: { billMonth: 'desc' } });
+      const byBill = new Map(lines.map((l) => [l.billId, l._sum]));
+      // The current month's bill is still open (no close, no voucher yet): the three before it.
+      const closedMonths = bills.filter((b) => b.closedAt !== null || b.state !== 'pending').slice(0, 3);
+      expect(closedMonths.length, tenantId).toBe(3);
+      for (const bill of closedMonths) {
+        const s = byBill.get(bill.id)!;
+        expect(money(s.couponAmount ?? ZERO).gt(0), `${tenantId} ${bill.billMonth} coupon`).toBe(true);
+        expect(money(s.voucherAmount ?? ZERO).gt(0), `${tenantId} ${bill.billMonth} voucher`).toBe(true);
+      }
+      const redeemed = await prisma.voucherRedemption.count({ where: { tenantId } });
+      expect(redeemed, tenantId).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('leaves exactly one usage invoice unpaid — Acme\'s latest — and its bills unpaid', async () => {
+    const unpaid = await prisma.billingRecord.findMany({ where: { tenantId: { in: TENANTS }, type: 'usage', status: { in: ['open', 'failed'] } } });
+    expect(unpaid.map((r) => r.tenantId)).toEqual(['tnt_acme']);
+    const latest = await prisma.billingRecord.findFirstOrThrow({ where: { tenantId: 'tnt_acme', type: 'usage' }, orderBy: { periodStart: 'desc' } });
+    expect(unpaid[0]!.id).toBe(latest.id);
+    const attempts = await prisma.paymentAttempt.findMany({ where: { tenantId: 'tnt_acme', billingRecordId: latest.id } });
+    expect(attempts.length).toBeGreaterThan(0);
+    expect(attempts.every((a) => a.status === 'failed')).toBe(true);
+    const bills = await prisma.bill.findMany({ where: { tenantId: 'tnt_acme', chargeLines: { some: { billingRecordId: latest.id } } } });
+    expect(bills.length).toBeGreaterThan(0);
+    for (const bill of bills) expect(['due', 'failed'], bill.billMonth).toContain(bill.state);
+    // The renewal the declined card could not pay was wired: Acme's subscription is live.
+    const sub = await prisma.subscription.findFirstOrThrow({ where: { tenantId: 'tnt_acme', endedAt: null }, orderBy: { startedAt: 'desc' } });
+    expect(sub.status).toBe('active');
+  });
+
+  it('for every seeded usage invoice, its 004 rows and its line items agree per resource type; 002 and 004 agree per day and meter', async () => {
+    for (const tenantId of TENANTS) {
+      const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+      const rows = await hourlyRows(tenantId);
+      const recordOf = new Map((await prisma.chargeLine.findMany({ where: { tenantId }, select: { id: true, billingRecordId: true } })).map((l) => [l.id, l.billingRecordId]));
+      expect(rows.length).toBe(recordOf.size);
+      const invoices = await prisma.billingRecord.findMany({ where: { tenantId, type: 'usage' }, include: { lineItems: true } });
+      expect(invoices.length, tenantId).toBeGreaterThanOrEqual(2);
+      for (const invoice of invoices) {
+        const types = new Set(invoice.lineItems.map((l) => l.resourceType ?? ''));
+        for (const type of types) {
+          const invoiced = sum(invoice.lineItems.filter((l) => l.resourceType === type).map((l) => l.amount));
+          const hourly = sum(rows.filter((r) => r.billing_item_property_name === type && recordOf.get(r.id) === invoice.id).map((r) => fromWireMoney(r.amount)));
+          expect({ invoice: invoice.id, type, amount: minor(hourly, tenant.currency) }).toEqual({ invoice: invoice.id, type, amount: minor(invoiced, tenant.currency) });
+        }
+        expect(invoice.subtotal.toFixed(2)).toBe(minor(sum(rows.filter((r) => recordOf.get(r.id) === invoice.id).map((r) => fromWireMoney(r.amount))), tenant.currency));
+      }
+      // 002: per local day and meter, the daily rows add up to the 004 rows of that day (in ranges of at most 92 days).
+      const days = [...new Set(rows.map((r) => r.bill_month.slice(0, 8)))].sort();
+      for (let i = 0; i < days.length; i += 60) {
+        const chunk = days.slice(i, i + 60);
+        const daily = await listDailyBillDetails({ tenantId, query: { startDate: chunk[0]!, endDate: chunk.at(-1)! } });
+        const dailyBy = new Map<string, Decimal>();
+        for (const d of daily) {
+          const key = `${d.consumeTimeOfDay.replaceAll('-', '')}|${d.tag6}`;
+          dailyBy.set(key, (dailyBy.get(key) ?? ZERO).plus(money(d.billingResult)));
+        }
+        const hourlyBy = new Map<string, Decimal>();
+        for (const r of rows.filter((row) => chunk.includes(row.bill_month.slice(0, 8)))) {
+          const key = `${r.bill_month.slice(0, 8)}|${r.billing_item_property_name}`;
+          hourlyBy.set(key, (hourlyBy.get(key) ?? ZERO).plus(fromWireMoney(r.amount)));
+        }
+        const show = (m: Map<string, Decimal>) => [...m].filter(([, v]) => !v.isZero()).map(([k, v]) => `${k} ${v.toFixed(9)}`).sort();
+        expect(show(dailyBy), tenantId).toEqual(show(hourlyBy));
+      }
+    }
+  });
+});
