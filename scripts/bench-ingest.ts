@@ -12,7 +12,7 @@
  *           job prices the queued hours into charge lines in the same process. After the last
  *           round, the time until the pricing queue is empty is printed: how far pricing lags;
  *   floor   the same rows (same tenant, namespaces, apps, resource types, quantities, times;
- *           their own event ids) written by one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO
+ *           their own event ids; row ids from the portal's own generator) written by one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO
  *           NOTHING` per batch on one `pg` connection.
  * Bodies and floor parameters are built before any timing. Rounds alternate (portal, floor,
  * floor, portal, …) so machine noise hits both. Prints events/s for each side and the ratio;
@@ -21,6 +21,7 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import pg from 'pg';
+import { eventRowIds } from '../server/usage/event-row-ids';
 import { runBench, startPortal } from './bench/portal';
 
 const BATCH = 1000;
@@ -51,7 +52,7 @@ const body = (events: Event[]) => JSON.stringify({ events: events.map(({ namespa
 
 /** The floor's parameters for one batch: the same rows the portal writes to usage_events. */
 function floorParams(events: Event[], at: Date) {
-  return [TENANT, events.map(() => `evt_${randomBytes(8).toString('hex')}`), events.map((e) => e.event_id), events.map((e) => e.namespaceId), events.map((e) => e.app_id),
+  return [TENANT, eventRowIds(events.length), events.map((e) => e.event_id), events.map((e) => e.namespaceId), events.map((e) => e.app_id),
     events.map((e) => e.resource_type), events.map((e) => e.quantity), events.map((e) => e.timestamp), at];
 }
 const FLOOR_SQL = `INSERT INTO usage_events (tenant_id, id, event_id, namespace_id, app_id, resource_type, quantity, occurred_at, received_at, api_key_id, properties)

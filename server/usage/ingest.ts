@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { prisma, type Tx } from '../db';
 import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/record-audit';
 import { now } from '../clock';
 import { evaluateUsageAlerts } from '../alerts/evaluate';
 import { hourStartOf } from './local-calendar';
+import { eventRowIds } from './event-row-ids';
 import { loadMeters } from './meters';
 import { pricingQueueInsert } from './pricing-queue';
 import { enforceHardLimits, lockHardLimits } from './quota-guard';
@@ -14,19 +14,6 @@ import type { EventResult, IngestResult, UsageEventInput } from './schema';
 import { isValid, loadReferences, rejected, validateEvent, type ValidEvent } from './validate-events';
 
 export type IngestInput = { tenantId: string; apiKeyId: string | null; events: readonly UsageEventInput[] };
-
-/** usage_events ids (`evt_…`), made in bulk: one random draw per batch instead of one per event. */
-function eventRowIds(count: number): string[] {
-  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
-  const bytes = randomBytes(count * 16);
-  const ids: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    let id = 'evt_';
-    for (let j = 0; j < 16; j += 1) id += alphabet[bytes[i * 16 + j]! % 36];
-    ids.push(id);
-  }
-  return ids;
-}
 
 /**
  * Ingests a batch of metering events in one transaction: each event is accepted, a duplicate (its
