@@ -1,4 +1,4 @@
-import { prisma } from '../db';
+import { hotQuery } from '../db';
 import { toBillingRecordResponse } from './billing-record-response';
 import { billingRecordsPageSql, type BillingRecordsPageRow } from './records-sql';
 import type { BillingRecordList, BillingRecordsQuery } from './records-schema';
@@ -15,8 +15,8 @@ export async function listBillingRecords(tenantId: string, query: BillingRecords
   const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
   const offset = (page - 1) * pageSize;
   const rows = query.app_id
-    ? await prisma.$queryRawUnsafe<BillingRecordsPageRow[]>(PAGE_SQL.byApp, tenantId, pageSize, offset, query.app_id)
-    : await prisma.$queryRawUnsafe<BillingRecordsPageRow[]>(PAGE_SQL.all, tenantId, pageSize, offset);
+    ? await hotQuery<BillingRecordsPageRow>(PAGE_SQL.byApp, [tenantId, pageSize, offset, query.app_id])
+    : await hotQuery<BillingRecordsPageRow>(PAGE_SQL.all, [tenantId, pageSize, offset]);
   const total = Number(rows[0]?.total ?? 0);
   const totalPages = Math.ceil(total / pageSize);
   const items = rows.flatMap((row) => (row.id === null ? [] : [toBillingRecordResponse({

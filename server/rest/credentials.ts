@@ -1,5 +1,5 @@
 import { getToken } from 'next-auth/jwt';
-import { prisma } from '../db';
+import { hotQuery, prisma } from '../db';
 import { now } from '../clock';
 import { parseToken, tokenMatches } from '../apikeys/secret-token';
 import { loadSessionUser, type SessionUser } from '../auth/sessions';
@@ -69,7 +69,7 @@ export async function authenticateApiKey(token: string, ip: string = UNKNOWN_IP)
   const gate = lookupGate(ip, parsed?.prefix ?? null);
   gate.check();
   if (!parsed) throw gate.fail(unauthorized('invalid API key', 'INVALID_API_KEY'));
-  const [key] = await prisma.$queryRawUnsafe<ApiKeyByPrefixRow[]>(API_KEY_BY_PREFIX_SQL, parsed.prefix);
+  const [key] = await hotQuery<ApiKeyByPrefixRow>(API_KEY_BY_PREFIX_SQL, [parsed.prefix]);
   const at = now();
   const scope = key && scopeOf({ id: key.tenant_id, name: key.tenant_name, currency: key.tenant_currency, locale: key.tenant_locale, billingTimezone: key.tenant_billing_timezone, status: key.tenant_status }, null);
   if (!key || !scope || !tokenMatches(token, key.secret_hash) || key.revoked_at || (key.expires_at && key.expires_at <= at)) {
