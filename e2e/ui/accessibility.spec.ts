@@ -75,6 +75,9 @@ export const PAGES: PageCase[] = [
   { name: 'credits', who: 'tenant-admin', path: `/t/${TENANT}/credits`, ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.credits.title })).toBeVisible();
     await expect(page.getByTestId('credit-balance')).toBeVisible();
+    // The seeded coupon and vouchers, with what remains of each.
+    await expect(page.getByTestId('coupon-title').first()).toBeVisible();
+    await expect(page.getByTestId('voucher-remaining').first()).toBeVisible();
   } },
   { name: 'invoices', who: 'tenant-admin', path: `/t/${TENANT}/invoices`, ready: async (page, messages) => {
     await expect(page.getByRole('heading', { level: 1, name: messages.invoices.title })).toBeVisible();

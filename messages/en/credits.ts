@@ -7,4 +7,13 @@ export const credits: Messages['credits'] = {
   types: { credit: 'Credit', debit: 'Debit' },
   sources: { proration: 'Proration credit', promotion: 'Promotion', refund: 'Refund', adjustment: 'Manual adjustment', invoice_payment: 'Applied to invoice', manual: 'Manual credit' },
   total: (n: number) => `${n} entries`,
+  discounts: {
+    coupons: 'Coupons', couponsHint: 'A percentage off usage (after included units), applied to every hour priced within the coupon’s dates.',
+    vouchers: 'Vouchers', vouchersHint: 'Prepaid money for usage: spent on a period’s usage, in time order, when the period closes.',
+    coupon: 'Coupon', percentOff: 'Discount', scope: 'Applies to', allResources: 'All usage', validity: 'Valid', status: 'Status',
+    code: 'Code', amount: 'Amount', remaining: 'Remaining',
+    active: 'Active', inactive: 'Inactive', noCoupons: 'No coupons', noCouponsHint: 'Coupons granted to your organization appear here.',
+    noVouchers: 'No vouchers', noVouchersHint: 'Vouchers granted to your organization and what remains of them appear here.',
+    percent: (p: string) => `${p}% off`,
+  },
 };

@@ -5,4 +5,13 @@ export const credits = {
   types: { credit: '入账', debit: '扣减' },
   sources: { proration: '按比例信用', promotion: '促销赠送', refund: '退款', adjustment: '人工调整', invoice_payment: '抵扣发票', manual: '手工入账' },
   total: (n: number) => `共 ${n} 条`,
+  discounts: {
+    coupons: '优惠券', couponsHint: '按比例减免用量费用（扣除套餐内含量后），在有效期内的每小时计费时生效。',
+    vouchers: '代金券', vouchersHint: '预付的用量抵扣金额：计费周期结束时按时间顺序抵扣该周期的用量费用。',
+    coupon: '优惠券', percentOff: '折扣', scope: '适用资源', allResources: '全部用量', validity: '有效期', status: '状态',
+    code: '券码', amount: '面额', remaining: '余额',
+    active: '生效中', inactive: '已失效', noCoupons: '暂无优惠券', noCouponsHint: '平台发放的优惠券会显示在这里。',
+    noVouchers: '暂无代金券', noVouchersHint: '平台发放的代金券及其余额会显示在这里。',
+    percent: (p: string) => `减免 ${p}%`,
+  },
 };

@@ -17,7 +17,7 @@ export async function issueVoucher(input: IssueVoucherInput, actor: Actor, tx?: 
     if (!tenant) throw notFound('tenant', 'TENANT_NOT_FOUND');
     const at = now();
     const validFrom = input.validFrom ?? at;
-    if (input.expiresAt <= validFrom || input.expiresAt <= at) throw badRequest('expiresAt must be after validFrom and in the future', 'VOUCHER_EXPIRED');
+    if (input.expiresAt <= validFrom || input.expiresAt <= at) throw badRequest('expiresAt must be after validFrom and in the future', 'VOUCHER_DATES');
     if (await db.voucher.findUnique({ where: { tenantId_code: { tenantId: tenant.id, code: input.code } }, select: { id: true } })) {
       throw conflict(`voucher ${input.code} already exists`, 'VOUCHER_CODE_TAKEN');
     }

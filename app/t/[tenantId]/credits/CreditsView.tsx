@@ -7,10 +7,11 @@ import { useTRPC } from '@/components/providers/trpc';
 import { useI18n } from '@/components/providers/i18n';
 import { useTenant } from '@/components/providers/tenant';
 import { formatDateTime, formatMoney } from '@/components/portal/format';
+import { DiscountsCards } from './DiscountsCards';
 
 const PAGE_SIZE = 20;
 
-/** Balance and the ledger, paged on the server (credits.ledger), newest first. */
+/** Balance and the ledger, paged on the server (credits.ledger), newest first; then coupons and vouchers. */
 export function CreditsView() {
   const trpc = useTRPC();
   const { messages, locale } = useI18n();
@@ -59,6 +60,7 @@ export function CreditsView() {
           ]}
         />
       </Card>
+      <DiscountsCards />
     </div>
   );
 }
