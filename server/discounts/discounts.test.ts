@@ -10,6 +10,8 @@ import { grantCoupon } from './coupons';
 import { issueVoucher } from './vouchers';
 import { listDiscounts } from './read-discounts';
 import { grantCouponInput, issueVoucherInput } from './schema';
+import { currentUsage } from '../usage-read/current-usage';
+import { findNamespace } from '../tenants/namespaces';
 
 afterEach(() => useSystemClock());
 
@@ -57,6 +59,14 @@ describe('coupons: percent off usage per charge line', () => {
     const listed = await listDiscounts(tenantId);
     expect(listed.coupons.map((c) => [c.couponCode, c.percentOff, c.resourceType, c.active]).sort()).toEqual([['BANDWIDTH10', '10', 'bandwidth_gb', true], ['WELCOME5', '5', null, true]]);
     expect(listed.coupons.find((c) => c.couponCode === 'BANDWIDTH10')!.endsAt.toISOString()).toBe('2026-06-10T02:00:00.000Z');
+    // F5 current usage lists the coupons in force as percentages (hundredths of a percent), until they end.
+    const scope = { tenantId, namespace: (await findNamespace(tenantId, 'system'))! };
+    expect((await currentUsage(scope, {})).coupons.sort((x, y) => y.discount_amount - x.discount_amount)).toEqual([
+      { title: '10% off bandwidth', discount_type: 'DISCOUNT_TYPE_PERCENTAGE', discount_amount: 1000 },
+      { title: '5% off all usage', discount_type: 'DISCOUNT_TYPE_PERCENTAGE', discount_amount: 500 },
+    ]);
+    setClock(new Date('2026-05-11T00:00:00Z'));
+    expect((await currentUsage(scope, {})).coupons).toEqual([{ title: '10% off bandwidth', discount_type: 'DISCOUNT_TYPE_PERCENTAGE', discount_amount: 1000 }]);
   });
 });
 
