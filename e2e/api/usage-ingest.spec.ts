@@ -4,7 +4,8 @@ import { demoCredentials, e2eDatabaseUrl } from '../helpers';
 
 /**
  * POST /api/v1/usage/events over HTTP against the real server (its own pool, many connections):
- * 20 concurrent ingests against a hard quota never take usage past it.
+ * 20 concurrent ingests against a hard quota never take usage past it, and the pricing job the
+ * route kicks turns what was accepted into charge lines.
  */
 const TENANT = 'tnt_demo';
 const NAMESPACE = 'mobile';
@@ -37,6 +38,12 @@ test('20 concurrent ingest requests never overshoot a hard quota', async ({ requ
     }
     const { rows } = await db.query(`SELECT coalesce(sum(quantity), 0)::text AS total FROM usage_hourly WHERE tenant_id = $1 AND app_id = $2`, [TENANT, app]);
     expect(rows[0].total).toBe('10.000000000');
+    // Pricing runs in the usage-price job the route kicked after each commit (the server's own worker):
+    // the accepted events become charge lines, and nothing is left queued for this app.
+    const priced = async () => (await db.query(
+      `SELECT coalesce(sum(quantity), 0)::text AS quantity, (SELECT count(*) FROM usage_pricing_queue WHERE tenant_id = $1 AND app_id = $2)::int AS queued
+       FROM charge_lines WHERE tenant_id = $1 AND app_id = $2 AND consume_type = 'consumption'`, [TENANT, app])).rows[0];
+    await expect.poll(priced, { timeout: 60_000, intervals: [250, 500, 1000] }).toEqual({ quantity: '10.000000000', queued: 0 });
   } finally {
     await request.delete(`/api/web/namespaces/${NAMESPACE}/quotas/${quota}`, { headers: auth, data: { name: quota, namespace: NAMESPACE, fail_if_referred: false } });
     await db.end();
