@@ -9,7 +9,12 @@ function pool(): pg.Pool {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set (npm start provisions it)');
   // allowExitOnIdle: a script that is done exits without waiting for idle connections to time out.
-  globalForPrisma.counterfoilPool ??= new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true });
+  if (!globalForPrisma.counterfoilPool) {
+    const created = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true });
+    // An idle connection the server drops (a restart, a failover) is reported here; unhandled, it would end the process.
+    created.on('error', (error) => console.error(`[db] idle connection lost: ${error.message}`));
+    globalForPrisma.counterfoilPool = created;
+  }
   return globalForPrisma.counterfoilPool;
 }
 
