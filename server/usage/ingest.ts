@@ -5,13 +5,12 @@ import { now } from '../clock';
 import { evaluateUsageAlerts } from '../alerts/evaluate';
 import { hourStartOf } from './local-calendar';
 import { eventRowIds } from './event-row-ids';
-import { loadMeters } from './meters';
 import { pricingQueueInsert } from './pricing-queue';
 import { enforceHardLimits, lockHardLimits } from './quota-guard';
 import { retentionCutoff } from './retention';
 import { aggregate, insertRawEvents, removeRawEvents, rollupUpsert, writeAsOneStatement } from './rollups';
 import type { EventResult, IngestResult, UsageEventInput } from './schema';
-import { isValid, loadReferences, rejected, validateEvent, type ValidEvent } from './validate-events';
+import { isValid, loadIngestContext, rejected, validateEvent, type ValidEvent } from './validate-events';
 
 export type IngestInput = { tenantId: string; apiKeyId: string | null; events: readonly UsageEventInput[] };
 
@@ -26,9 +25,10 @@ export type IngestInput = { tenantId: string; apiKeyId: string | null; events: r
 export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: Tx): Promise<IngestResult> {
   const run = async (db: Tx): Promise<IngestResult> => {
     const at = now();
-    const tenant = await db.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { billingTimezone: true } });
-    const [meters, references] = [await loadMeters(db), await loadReferences(db, input.tenantId, input.events)];
-    const ctx = { ...references, meters, nowMs: at.getTime(), oldestMs: retentionCutoff(at, tenant.billingTimezone).getTime() };
+    const loaded = await loadIngestContext(db, input.tenantId, input.events);
+    if (!loaded) throw new Error(`tenant ${input.tenantId} not found`);
+    const { meters, timeZone } = loaded;
+    const ctx = { namespaces: loaded.namespaces, apps: loaded.apps, meters, nowMs: at.getTime(), oldestMs: retentionCutoff(at, timeZone).getTime() };
 
     const results: EventResult[] = new Array(input.events.length);
     const seenInBatch = new Set<string>();
@@ -64,7 +64,7 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
       return !refusal;
     });
     await removeRawEvents(db, input.tenantId, unseen.filter((event) => overQuota.has(event.index)).map((event) => event.eventId));
-    const cells = aggregate(accepted, tenant.billingTimezone);
+    const cells = aggregate(accepted, timeZone);
     await writeAsOneStatement(db, [
       rollupUpsert(input.tenantId, 'hourly', cells.hourly, at), rollupUpsert(input.tenantId, 'daily', cells.daily, at),
       rollupUpsert(input.tenantId, 'monthly', cells.monthly, at), pricingQueueInsert(input.tenantId, touchedHours(accepted)),

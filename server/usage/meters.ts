@@ -1,5 +1,3 @@
-import type { Tx } from '../db';
-
 export type MeterKind = 'counter' | 'gauge';
 export type Meter = { resourceType: string; kind: MeterKind; /** priced by a SKU (charge lines); false for sign-in statistics. */ billable: boolean };
 
@@ -15,9 +13,8 @@ export const STATISTIC_METERS: readonly Meter[] = [
   { resourceType: 'failed_logins', kind: 'counter', billable: false },
 ];
 
-/** Every resource type an event may name: the active metered SKUs and the sign-in statistics. */
-export async function loadMeters(tx: Tx): Promise<Map<string, Meter>> {
-  const skus = await tx.sku.findMany({ where: { active: true }, select: { resourceType: true, meterKind: true } });
+/** Every resource type an event may name: the active metered SKUs (given) and the sign-in statistics. */
+export function metersFrom(skus: readonly { resourceType: string; meterKind: MeterKind }[]): Map<string, Meter> {
   const meters = new Map<string, Meter>();
   for (const sku of skus) {
     if (!FEE_RESOURCE_TYPES.has(sku.resourceType)) meters.set(sku.resourceType, { resourceType: sku.resourceType, kind: sku.meterKind, billable: true });

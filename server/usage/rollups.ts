@@ -8,7 +8,7 @@ import type { ValidEvent } from './validate-events';
  * samples (average = quantity / event_count), max_value keeps the peak, last_value the sample with
  * the latest time (equal times: the larger sample, so the result never depends on arrival order).
  */
-type Cell = { namespaceId: string; appId: string; resourceType: string; bucket: string; gauge: boolean; nanos: bigint; max: bigint; last: bigint; lastAtMs: number; count: number };
+type Cell = { namespaceId: string; appId: string; resourceType: string; bucket: string; quarterMs: number; gauge: boolean; nanos: bigint; max: bigint; last: bigint; lastAtMs: number; count: number };
 
 export type Grain = 'hourly' | 'daily' | 'monthly';
 const TABLES: Record<Grain, { table: string; column: string; type: string }> = {
@@ -17,31 +17,46 @@ const TABLES: Record<Grain, { table: string; column: string; type: string }> = {
   monthly: { table: 'usage_monthly', column: 'month', type: 'date' },
 };
 
-function add(cells: Map<string, Cell>, event: ValidEvent, bucket: string) {
-  const key = `${event.namespaceId}\u0000${event.appId}\u0000${event.resourceType}\u0000${bucket}`;
+/** Folds `part` (a cell or an event's contribution) into the cell at `key` of `cells`. */
+function fold(cells: Map<string, Cell>, key: string, part: Cell) {
   const cell = cells.get(key);
   if (!cell) {
-    cells.set(key, { namespaceId: event.namespaceId, appId: event.appId, resourceType: event.resourceType, bucket, gauge: event.kind === 'gauge', nanos: event.nanos, max: event.nanos, last: event.nanos, lastAtMs: event.atMs, count: 1 });
+    cells.set(key, { ...part });
     return;
   }
-  cell.nanos += event.nanos;
-  cell.count += 1;
-  if (event.nanos > cell.max) cell.max = event.nanos;
-  if (event.atMs > cell.lastAtMs || (event.atMs === cell.lastAtMs && event.nanos > cell.last)) {
-    cell.last = event.nanos;
-    cell.lastAtMs = event.atMs;
+  cell.nanos += part.nanos;
+  cell.count += part.count;
+  if (part.max > cell.max) cell.max = part.max;
+  if (part.lastAtMs > cell.lastAtMs || (part.lastAtMs === cell.lastAtMs && part.last > cell.last)) {
+    cell.last = part.last;
+    cell.lastAtMs = part.lastAtMs;
   }
 }
 
-/** The batch aggregated in memory, per grain; days and months in the tenant's timezone. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+
+/**
+ * The batch aggregated in memory, per grain; days and months in the tenant's timezone. Events are
+ * folded once, into UTC quarter hours (the local date is constant over one: localCalendar), and the
+ * few quarter cells are then folded into hours, days and months — sums, peaks and the latest sample
+ * combine the same whichever way they are grouped.
+ */
 export function aggregate(events: readonly ValidEvent[], timeZone: string): Record<Grain, Cell[]> {
   const calendar = localCalendar(timeZone);
+  const quarters = new Map<string, Cell>();
+  for (const e of events) {
+    const quarter = Math.floor(e.atMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+    fold(quarters, `${e.namespaceId}\u0000${e.appId}\u0000${e.resourceType}\u0000${quarter}`, {
+      namespaceId: e.namespaceId, appId: e.appId, resourceType: e.resourceType, bucket: '', quarterMs: quarter,
+      gauge: e.kind === 'gauge', nanos: e.nanos, max: e.nanos, last: e.nanos, lastAtMs: e.atMs, count: 1,
+    });
+  }
   const grains = { hourly: new Map<string, Cell>(), daily: new Map<string, Cell>(), monthly: new Map<string, Cell>() };
-  for (const event of events) {
-    const local = calendar(event.atMs);
-    add(grains.hourly, event, new Date(hourStartOf(event.atMs)).toISOString());
-    add(grains.daily, event, local.day);
-    add(grains.monthly, event, local.month);
+  for (const cell of quarters.values()) {
+    const local = calendar(cell.quarterMs);
+    const series = `${cell.namespaceId}\u0000${cell.appId}\u0000${cell.resourceType}\u0000`;
+    const buckets: Record<Grain, string> = { hourly: new Date(hourStartOf(cell.quarterMs)).toISOString(), daily: local.day, monthly: local.month };
+    for (const grain of ['hourly', 'daily', 'monthly'] as const) fold(grains[grain], series + buckets[grain], { ...cell, bucket: buckets[grain] });
   }
   // One key order for every transaction, so concurrent ingests lock rollup rows in the same order.
   const sorted = (cells: Map<string, Cell>) => [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);

@@ -1,6 +1,6 @@
 import type { Tx } from '../db';
 import { SYSTEM_NAMESPACE } from '../tenants/namespaces';
-import type { Meter, MeterKind } from './meters';
+import { metersFrom, type Meter, type MeterKind } from './meters';
 import { parseQuantityNanos } from './quantity';
 import type { EventResult, RejectionCode, UsageEventInput } from './schema';
 
@@ -29,15 +29,26 @@ export const rejected = (eventId: string, reason: Rejection): EventResult => ({ 
 
 type Context = { namespaces: Map<string, string>; apps: Set<string>; meters: Map<string, Meter>; nowMs: number; oldestMs: number };
 
-/** The tenant's namespaces and active apps that this batch names (one query each). */
-export async function loadReferences(tx: Tx, tenantId: string, events: readonly UsageEventInput[]) {
+/**
+ * What judging a batch needs, in one round trip: the tenant's timezone, the meters (active SKUs'
+ * kinds), and the namespaces and active apps the batch names. Null: no such tenant.
+ */
+export async function loadIngestContext(tx: Tx, tenantId: string, events: readonly UsageEventInput[]) {
   const names = [...new Set(events.map((e) => e.namespace ?? SYSTEM_NAMESPACE))];
   const appIds = [...new Set(events.flatMap((e) => (e.app_id ? [e.app_id] : [])))];
-  const [namespaces, apps] = await Promise.all([
-    tx.namespace.findMany({ where: { tenantId, name: { in: names } }, select: { id: true, name: true } }),
-    appIds.length ? tx.app.findMany({ where: { tenantId, id: { in: appIds }, status: 'active' }, select: { id: true } }) : Promise.resolve([]),
-  ]);
-  return { namespaces: new Map(namespaces.map((n) => [n.name, n.id])), apps: new Set(apps.map((a) => a.id)) };
+  const [row] = await tx.$queryRaw<{ billing_timezone: string; skus: [string, MeterKind][]; namespaces: [string, string][]; apps: string[] }[]>`
+    SELECT t.billing_timezone,
+      coalesce((SELECT json_agg(json_build_array(s.resource_type, s.meter_kind::text)) FROM skus s WHERE s.active), '[]'::json) AS skus,
+      coalesce((SELECT json_agg(json_build_array(n.name, n.id)) FROM namespaces n WHERE n.tenant_id = t.id AND n.name = ANY(${names}::text[])), '[]'::json) AS namespaces,
+      coalesce((SELECT json_agg(a.id) FROM apps a WHERE a.tenant_id = t.id AND a.id = ANY(${appIds}::text[]) AND a.status = 'active'), '[]'::json) AS apps
+    FROM tenants t WHERE t.id = ${tenantId}`;
+  if (!row) return null;
+  return {
+    timeZone: row.billing_timezone,
+    meters: metersFrom(row.skus.map(([resourceType, meterKind]) => ({ resourceType, meterKind }))),
+    namespaces: new Map(row.namespaces),
+    apps: new Set(row.apps),
+  };
 }
 
 function parseTimestamp(text: string): number | null {
