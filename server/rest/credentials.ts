@@ -1,8 +1,6 @@
-import { getToken } from 'next-auth/jwt';
 import { hotQuery, prisma } from '../db';
 import { now } from '../clock';
 import { parseToken, tokenMatches } from '../apikeys/secret-token';
-import { loadSessionUser, type SessionUser } from '../auth/sessions';
 import { forbidden, unauthorized, type AppError } from '../errors';
 import { scopeOf } from '../tenants/tenant-access';
 import { API_KEY_BY_PREFIX_SQL, type ApiKeyByPrefixRow } from './api-key-sql';
@@ -104,17 +102,3 @@ export async function authenticateService(token: string, requiredScope: string, 
   return { id: credential.id, name: credential.name };
 }
 
-const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
-
-/** The portal's own session cookie, for endpoints a signed-in person may call from the browser. */
-export async function sessionUserFromCookie(request: Request): Promise<SessionUser | null> {
-  const cookie = request.headers.get('cookie') ?? '';
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) return null;
-  for (const cookieName of SESSION_COOKIES) {
-    if (!cookie.includes(`${cookieName}=`)) continue;
-    const token = await getToken({ req: request, secret, cookieName, salt: cookieName, secureCookie: cookieName.startsWith('__Secure-') });
-    if (token && typeof token.sid === 'string') return loadSessionUser(token.sid);
-  }
-  return null;
-}

@@ -3,7 +3,7 @@ import { tenantRoleAtLeast } from '../auth/roles';
 import { impersonationActor, recordImpersonatedRequest } from '../impersonation/access';
 import { requestMetaFrom } from '../platform/request-meta';
 import { resolveCallerAccess, type CallerAccess } from '../tenants/tenant-access';
-import { sessionUserFromCookie } from './credentials';
+import { sessionUserFromCookie } from '../auth/session-cookie';
 
 /** A short plain-text answer for the portal's download routes (never HTML, never cached). */
 export const plainText = (status: number, body: string) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });

@@ -1,5 +1,5 @@
 import type { SessionUser } from '../auth/sessions';
-import { currentUser } from '../auth/viewer';
+import { sessionUserFromCookie } from '../auth/session-cookie';
 import { requestMetaFrom, type RequestMeta } from '../platform/request-meta';
 import { TENANT_HEADER } from '../tenants/tenant-header';
 import { requestSite, type RequestSite } from '../platform/same-origin';
@@ -30,6 +30,7 @@ export function buildContext(
   };
 }
 
+/** The caller from the session cookie, checked against the database on every call (server/auth/session-cookie.ts). */
 export async function createContext({ req, meta }: { req: Request; meta?: RequestMeta }): Promise<Context> {
-  return buildContext(await currentUser(), req.headers.get(TENANT_HEADER), req.headers, { url: req.url, meta });
+  return buildContext(await sessionUserFromCookie(req), req.headers.get(TENANT_HEADER), req.headers, { url: req.url, meta });
 }

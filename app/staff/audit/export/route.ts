@@ -1,4 +1,4 @@
-import { sessionUserFromCookie } from '@/server/rest/credentials';
+import { sessionUserFromCookie } from '@/server/auth/session-cookie';
 import { staffRoleAtLeast } from '@/server/auth/roles';
 import { staffAuditExportQuery } from '@/server/audit/schema';
 import { auditCsv, csvHeaders, csvStream, queryFilters } from '@/server/audit/csv';

@@ -1,4 +1,4 @@
-import { sessionUserFromCookie } from '@/server/rest/credentials';
+import { sessionUserFromCookie } from '@/server/auth/session-cookie';
 import { resolveTenantAccess } from '@/server/tenants/tenant-access';
 import { csvHeaders, csvStream, queryFilters } from '@/server/audit/csv';
 import { usageExportQuery } from '@/server/usage-dashboard/schema';
