@@ -8,11 +8,16 @@ import { listBillHourlyDetails } from '../../server/bills/hourly-details';
 import { listDailyBillDetails } from '../../server/bills/daily-detail';
 import { fromWireMoney } from '../../server/bills/money-wire';
 import type { BillHourlyDetail } from '../../server/bills/schema';
+import { now } from '../../server/clock';
+import { addLocalMonths } from '../../server/time/zoned';
+import { localMonthBounds } from '../../server/usage-pricing/periods';
 import { seedDemo } from './demo';
+import { LATE_EVENT_ID } from './history-refunds';
 
 /**
  * The whole demo seed, replayed into the test database (about a minute and a half): what it leaves
- * behind holds coupons, vouchers and one unpaid usage bill, and its three sources of money agree.
+ * behind holds coupons, vouchers, one unpaid usage bill, a refunded usage invoice and a reconciled
+ * late event, and its three sources of money agree.
  */
 const TENANTS = ['tnt_demo', 'tnt_acme'];
 let dataDir: string;
@@ -82,6 +87,52 @@ describe('the demo seed', () => {
     expect(sub.status).toBe('active');
   });
 
+  it('refunds one paid usage invoice of the last three months and reconciles a late event: CT_REFUND and CT_RECONCILIATION rows on the recent bills', async () => {
+    const threeMonthsBack = new Map<string, string>();
+    for (const tenantId of TENANTS) {
+      const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+      const current = localMonthBounds(now(), tenant.billingTimezone);
+      threeMonthsBack.set(tenantId, localMonthBounds(addLocalMonths(current.start, tenant.billingTimezone, -3, 1), tenant.billingTimezone).billMonth);
+    }
+    const recentBills = async (tenantId: string) => prisma.bill.findMany({ where: { tenantId, billMonth: { gte: threeMonthsBack.get(tenantId)! } }, select: { id: true, billMonth: true } });
+
+    // The refund: the demo tenant's one refunded usage invoice, given back by CT_REFUND rows on a recent bill (filterable in 004).
+    const refunded = await prisma.billingRecord.findMany({ where: { tenantId: { in: TENANTS }, type: 'usage', status: 'refunded' } });
+    expect(refunded.map((r) => r.tenantId)).toEqual(['tnt_demo']);
+    const refundLines = await prisma.chargeLine.findMany({ where: { tenantId: 'tnt_demo', consumeType: 'refund' }, select: { billId: true, billingRecordId: true } });
+    expect(refundLines.length).toBeGreaterThan(0);
+    expect(refundLines.every((l) => l.billingRecordId === refunded[0]!.id)).toBe(true);
+    const demoRecent = await recentBills('tnt_demo');
+    let refundRows = 0;
+    for (const bill of demoRecent) {
+      const page = await listBillHourlyDetails({ tenantId: 'tnt_demo', billId: bill.id, query: { filter: 'consume_type = "CT_REFUND"', page_size: 1 } });
+      expect(page.bill_hourly_details.every((d) => d.consume_type === 'CT_REFUND'), bill.billMonth).toBe(true);
+      refundRows += page.total_size;
+    }
+    expect(refundRows).toBe(refundLines.length);
+
+    // The late event: the pricing job reconciled its closed period into a line billed by the next period's invoice.
+    const late = await prisma.usageEvent.findFirstOrThrow({ where: { tenantId: 'tnt_demo', eventId: LATE_EVENT_ID } });
+    const lateHour = new Date(Math.floor(late.occurredAt.getTime() / 3_600_000) * 3_600_000);
+    const reconciled = await prisma.chargeLine.findMany({ where: { tenantId: 'tnt_demo', consumeType: 'reconciliation', resourceType: 'bandwidth_gb', hourStart: lateHour } });
+    expect(reconciled.length).toBeGreaterThan(0);
+    const ofPeriod = await prisma.billingRecord.findFirstOrThrow({ where: { tenantId: 'tnt_demo', type: 'usage', periodStart: { lte: lateHour }, periodEnd: { gt: lateHour } } });
+    for (const line of reconciled) {
+      expect(money(line.quantity).gt(0)).toBe(true);
+      const billedBy = await prisma.billingRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId: 'tnt_demo', id: line.billingRecordId! } } });
+      expect(billedBy.periodStart!.getTime()).toBe(ofPeriod.periodEnd!.getTime());
+    }
+    // And on the recent bills of 004, with their filter.
+    let reconciliationRows = 0;
+    for (const tenantId of TENANTS) {
+      for (const bill of await recentBills(tenantId)) {
+        reconciliationRows += (await listBillHourlyDetails({ tenantId, billId: bill.id, query: { filter: 'consume_type = "CT_RECONCILIATION"', page_size: 1 } })).total_size;
+      }
+    }
+    expect(reconciliationRows).toBeGreaterThan(0);
+    expect(demoRecent.some((b) => reconciled.some((l) => l.billId === b.id))).toBe(true);
+  });
+
   it('for every seeded usage invoice, its 004 rows and its line items agree per resource type; 002 and 004 agree per day and meter', async () => {
     for (const tenantId of TENANTS) {
       const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } });
@@ -91,13 +142,23 @@ describe('the demo seed', () => {
       const invoices = await prisma.billingRecord.findMany({ where: { tenantId, type: 'usage' }, include: { lineItems: true } });
       expect(invoices.length, tenantId).toBeGreaterThanOrEqual(2);
       for (const invoice of invoices) {
+        // What the invoice billed (consumption and reconciliation rows), and the CT_REFUND rows that give it back when it was refunded.
+        const billed = rows.filter((r) => recordOf.get(r.id) === invoice.id && r.consume_type !== 'CT_REFUND');
+        const refunds = rows.filter((r) => recordOf.get(r.id) === invoice.id && r.consume_type === 'CT_REFUND');
         const types = new Set(invoice.lineItems.map((l) => l.resourceType ?? ''));
         for (const type of types) {
           const invoiced = sum(invoice.lineItems.filter((l) => l.resourceType === type).map((l) => l.amount));
-          const hourly = sum(rows.filter((r) => r.billing_item_property_name === type && recordOf.get(r.id) === invoice.id).map((r) => fromWireMoney(r.amount)));
+          const hourly = sum(billed.filter((r) => r.billing_item_property_name === type).map((r) => fromWireMoney(r.amount)));
           expect({ invoice: invoice.id, type, amount: minor(hourly, tenant.currency) }).toEqual({ invoice: invoice.id, type, amount: minor(invoiced, tenant.currency) });
         }
-        expect(invoice.subtotal.toFixed(2)).toBe(minor(sum(rows.filter((r) => recordOf.get(r.id) === invoice.id).map((r) => fromWireMoney(r.amount))), tenant.currency));
+        const billedTotal = sum(billed.map((r) => fromWireMoney(r.amount)));
+        expect(invoice.subtotal.toFixed(2)).toBe(minor(billedTotal, tenant.currency));
+        if (invoice.status === 'refunded') {
+          expect(refunds.length, invoice.id).toBe(billed.length);
+          expect(sum(refunds.map((r) => fromWireMoney(r.amount))).toFixed(9), invoice.id).toBe(ZERO.minus(billedTotal).toFixed(9));
+        } else {
+          expect(refunds, invoice.id).toEqual([]);
+        }
       }
       // 002: per local day and meter, the daily rows add up to the 004 rows of that day (in ranges of at most 92 days).
       const days = [...new Set(rows.map((r) => r.bill_month.slice(0, 8)))].sort();

@@ -16,6 +16,7 @@ import { TRANSITION_EVENTS } from './history-transitions';
 import { USAGE_EVENTS } from './history-usage';
 import { COLLECTION_EVENTS } from './history-collection';
 import { DISCOUNT_EVENTS } from './history-discounts';
+import { REFUND_EVENTS } from './history-refunds';
 
 export type { ScriptedEvent, ScriptedEventContext, DemoTenantId } from './scripted-event';
 
@@ -27,4 +28,5 @@ export const SCRIPTED_EVENTS: ScriptedEvent[] = [
   ...USAGE_EVENTS,
   ...COLLECTION_EVENTS,
   ...DISCOUNT_EVENTS,
+  ...REFUND_EVENTS,
 ];

@@ -4,6 +4,7 @@
  * void an unpaid one, settle a bank transfer, refund a paid one to the card or as credit.
  */
 import { syncBillsOfInvoice } from '../metered-billing/bill-state';
+import { writeRefundLines } from '../metered-billing/refund-lines';
 import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/record-audit';
 import { now } from '../clock';
@@ -145,11 +146,14 @@ async function prepareCardRefund(tx: Tx, input: RefundInput): Promise<{ attempt:
 async function markRefunded(tx: Tx, invoice: LockedInvoice, input: RefundInput, asCredit: Decimal, attempt: Attempt | null, actor: Actor) {
   const refundedAt = now();
   await tx.billingRecord.update({ where: where(input.tenantId, input.invoiceId), data: { status: 'refunded', refundedAt } });
+  // A usage invoice's charge lines get their CT_REFUND counterparts (seed 004) in this same transaction.
+  const refundLines = await writeRefundLines(tx, input.tenantId, invoice);
   await syncBillsOfInvoice(tx, input.tenantId, input.invoiceId);
   await returnCredit(tx, invoice, asCredit, `${invoice.invoiceNumber ?? invoice.id} refund: ${input.reason}`, actor);
   await recordAudit(tx, actor, {
     tenantId: input.tenantId, action: 'invoice.refund', targetType: 'billing_record', targetId: input.invoiceId,
     before: { status: invoice.status },
-    after: { status: 'refunded', refundedAt, to: input.to, reason: input.reason, toCard: attempt ? toDecimalString(attempt.amount) : '0', asCredit: toDecimalString(asCredit), attemptId: attempt?.id ?? null },
+    after: { status: 'refunded', refundedAt, to: input.to, reason: input.reason, toCard: attempt ? toDecimalString(attempt.amount) : '0', asCredit: toDecimalString(asCredit), attemptId: attempt?.id ?? null,
+      refundLines: refundLines.lines, refundLinesAmount: toDecimalString(refundLines.amount) },
   });
 }

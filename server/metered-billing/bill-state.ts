@@ -4,7 +4,8 @@ import type { BillState, BillingRecordStatus } from '../generated/prisma/enums';
 
 /**
  * A bill's BS_* state follows the invoice(s) that billed its lines (seed 004): the one place that
- * decides it. A refunded invoice was paid (its refund is a CT_REFUND line of its own); void → canceled.
+ * decides it. A refunded invoice was paid (its refund is CT_REFUND lines of their own, on the bill of
+ * the refund's month: server/metered-billing/refund-lines.ts); void → canceled.
  */
 export function billStateForInvoice(status: BillingRecordStatus): BillState {
   switch (status) {
@@ -31,7 +32,8 @@ export async function syncBillsOfInvoice(tx: Tx, tenantId: string, billingRecord
 
 export async function syncBills(tx: Tx, tenantId: string, billIds: string[]): Promise<void> {
   for (const billId of [...new Set(billIds)].sort()) {
-    const linked = await tx.chargeLine.findMany({ where: { tenantId, billId, billingRecordId: { not: null } }, distinct: ['billingRecordId'], select: { billingRecordId: true } });
+    // Refund lines name the invoice they refund, but that invoice did not bill them: they never decide a bill's state.
+    const linked = await tx.chargeLine.findMany({ where: { tenantId, billId, billingRecordId: { not: null }, consumeType: { not: 'refund' } }, distinct: ['billingRecordId'], select: { billingRecordId: true } });
     const records = await tx.billingRecord.findMany({
       where: { tenantId, id: { in: linked.map((l) => l.billingRecordId!) } }, select: { id: true, status: true, createdAt: true }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     });

@@ -10,10 +10,11 @@ import { usagePeriodClose, usagePeriodCloseSweep } from '../jobs/metered-billing
 import { ingestAndPrice } from '../../test/usage-pricing-fixture';
 import type { UsageEventInput } from '../usage/schema';
 import { toLocal } from '../time/zoned';
+import { localMonthBounds } from '../usage-pricing/periods';
 import { listBillHourlyDetails } from '../bills/hourly-details';
 import { listDailyBillDetails } from '../bills/daily-detail';
 import { fromWireMoney } from '../bills/money-wire';
-import { voidInvoice } from '../collection/finance';
+import { refundInvoice, settleBankTransfer, voidInvoice } from '../collection/finance';
 import { SYSTEM_ACTOR } from '../audit/actor';
 import { grantCoupon } from '../discounts/coupons';
 import { issueVoucher } from '../discounts/vouchers';
@@ -134,6 +135,34 @@ describe('one source of money: for every period, 004 rows, 002 rows and the usag
     const onlyFirst = [...after.values()].filter((b) => rows.every((r) => recordOf.get(r.id) !== invoices[1]!.id || !r.bill_month.startsWith(b.billMonth)));
     expect(onlyFirst.length).toBeGreaterThan(0);
     for (const bill of after.values()) expect(bill.state, bill.billMonth).toBe(onlyFirst.includes(bill) ? 'canceled' : 'due');
+
+    // The second invoice (its consumption and the reconciliation it billed) is paid by wire, then refunded the month after:
+    // CT_REFUND rows give back exactly what it billed, per resource type; 002 shows them on the refund day.
+    await settleBankTransfer({ tenantId, invoiceId: invoices[1]!.id, reference: 'WIRE-AGREE-2', reason: 'test: paid by wire' }, SYSTEM_ACTOR);
+    const refundAt = new Date(periods[1]!.end.getTime() + 25 * 24 * HOUR + 17 * 60_000);
+    setClock(refundAt);
+    await refundInvoice({ tenantId, invoiceId: invoices[1]!.id, to: 'credit', reason: 'test: refund the second period' }, SYSTEM_ACTOR);
+    const withRefund = await hourlyRows(tenantId);
+    const refundRows = withRefund.filter((r) => r.consume_type === 'CT_REFUND');
+    const billedBySecond = rows.filter((r) => recordOf.get(r.id) === invoices[1]!.id);
+    expect(billedBySecond.some((r) => r.consume_type === 'CT_RECONCILIATION')).toBe(true);
+    expect(refundRows.length).toBe(billedBySecond.length);
+    expect(withRefund.length).toBe(rows.length + refundRows.length);
+    const refundDay = await listDailyBillDetails({ tenantId, query: { startDate: compact(refundAt), endDate: compact(refundAt) } });
+    for (const type of ['api_calls', 'bandwidth_gb', 'active_users', 'storage_gb']) {
+      const invoiced = sum(invoices[1]!.lineItems.filter((l) => l.resourceType === type).map((l) => l.amount));
+      const refunded = sum(refundRows.filter((r) => r.billing_item_property_name === type).map((r) => fromWireMoney(r.amount)));
+      const billedHourly = sum(billedBySecond.filter((r) => r.billing_item_property_name === type).map((r) => fromWireMoney(r.amount)));
+      expect({ type, exact: refunded.toFixed(9), minor: m2(refunded) }).toEqual({ type, exact: ZERO.minus(billedHourly).toFixed(9), minor: m2(ZERO.minus(invoiced)) });
+      expect({ type, daily: sum(refundDay.filter((d) => d.tag6 === type).map((d) => money(d.billingResult))).toFixed(9) }).toEqual({ type, daily: refunded.toFixed(9) });
+    }
+    expect(m2(sum(refundRows.map((r) => fromWireMoney(r.amount))))).toBe(ZERO.minus(invoices[1]!.subtotal.toFixed(2)).toFixed(2));
+    // Bills: the refund's month holds only refund lines (still pending); the second invoice's months follow it (refunded → paid).
+    const refundMonth = localMonthBounds(refundAt, ZONE).billMonth;
+    expect(refundRows.every((r) => r.bill_month.startsWith(refundMonth))).toBe(true);
+    for (const bill of (await billsOf()).values()) {
+      expect(bill.state, bill.billMonth).toBe(bill.billMonth === refundMonth ? 'pending' : onlyFirst.some((b) => b.id === bill.id) ? 'canceled' : 'paid');
+    }
   }, 180_000);
 });
 

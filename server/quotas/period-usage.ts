@@ -66,13 +66,14 @@ export async function periodUsage(db: Db, scope: UsageScope, period: UsagePeriod
 
 /**
  * Spend of one scope in the period: the sum of its charge lines' `amount` (list price less included
- * units, coupons and vouchers) for the period's hours, in the tenant's currency. Ingest prices the
+ * units, coupons and vouchers) for the period's hours, in the tenant's currency; refund lines (money
+ * given back for an earlier invoice, in the refund's hour) are no spend of this period. Ingest prices the
  * touched hours before it evaluates alerts, so this includes the batch being ingested.
  */
 export async function periodSpend(db: Db, scope: Omit<UsageScope, 'namespaceId'>, period: UsagePeriod): Promise<Decimal> {
   const appClause = scope.appId === null ? Prisma.empty : Prisma.sql`AND app_id = ${scope.appId}`;
   const rows = await db.$queryRaw<{ value: string | null }[]>`SELECT sum(amount)::text AS value FROM charge_lines
-    WHERE tenant_id = ${scope.tenantId} AND resource_type = ${scope.resourceType}
+    WHERE tenant_id = ${scope.tenantId} AND resource_type = ${scope.resourceType} AND consume_type <> 'refund'
       AND hour_start >= date_trunc('hour', ${period.start}::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
       AND hour_start < date_trunc('hour', ${period.end}::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' ${appClause}`;
   const value = rows[0]?.value;

@@ -31,7 +31,8 @@ export async function pricedUsageBySku(scope: UsageScope, from: Date, to: Date, 
     prisma.sku.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, resourceType: true, name: true, nameZh: true, unitName: true } }),
     prisma.chargeLine.groupBy({
       by: ['resourceType', 'paymentModel'],
-      where: { tenantId: scope.tenantId, ...namespaceFilter(scope), hourStart: hourBounds(from, to) },
+      // A refund gives money back for an earlier invoice's usage; it is no usage of these hours.
+      where: { tenantId: scope.tenantId, ...namespaceFilter(scope), hourStart: hourBounds(from, to), consumeType: { not: 'refund' } },
       _sum: { quantity: true, originalAmount: true, discountAmount: true, couponAmount: true, voucherAmount: true, amount: true },
     }),
   ]);

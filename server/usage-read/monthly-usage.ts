@@ -21,7 +21,8 @@ export async function monthlyUsage(scope: UsageScope): Promise<MonthlyUsageRespo
   const months = Array.from({ length: MONTHS_SHOWN }, (_, i) => localMonthBounds(addLocalMonths(current.start, tenant.billingTimezone, i - (MONTHS_SHOWN - 1), 1), tenant.billingTimezone));
   const bills = await prisma.bill.findMany({ where: { tenantId: scope.tenantId, billMonth: { in: months.map((m) => m.billMonth) } }, select: { id: true, billMonth: true } });
   const sums = bills.length === 0 ? [] : await prisma.chargeLine.groupBy({
-    by: ['billId'], where: { tenantId: scope.tenantId, billId: { in: bills.map((b) => b.id) }, ...namespaceFilter(scope) }, _sum: { amount: true },
+    // Refund lines give an earlier invoice's money back: no usage of the month they sit in.
+    by: ['billId'], where: { tenantId: scope.tenantId, billId: { in: bills.map((b) => b.id) }, ...namespaceFilter(scope), consumeType: { not: 'refund' } }, _sum: { amount: true },
   });
   const monthOfBill = new Map(bills.map((b) => [b.id, b.billMonth]));
   const byMonth = new Map<string, ReturnType<typeof money>>();
