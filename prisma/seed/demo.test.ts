@@ -7,12 +7,12 @@ import { Decimal, money, roundToMinor, sum, ZERO } from '../../server/money';
 import { listBillHourlyDetails } from '../../server/bills/hourly-details';
 import { listDailyBillDetails } from '../../server/bills/daily-detail';
 import { fromWireMoney } from '../../server/bills/money-wire';
-import type { BillHourlyDetail } from '../../server/bills/schema';
 import { now } from '../../server/clock';
 import { addLocalMonths } from '../../server/time/zoned';
 import { localMonthBounds } from '../../server/usage-pricing/periods';
 import { seedDemo } from './demo';
 import { LATE_EVENT_ID } from './history-refunds';
+import { allHourlyRows } from '../../test/bill-rows';
 
 /**
  * The whole demo seed, replayed into the test database (about a minute and a half): what it leaves
@@ -34,19 +34,6 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function hourlyRows(tenantId: string): Promise<BillHourlyDetail[]> {
-  const bills = await prisma.bill.findMany({ where: { tenantId }, select: { id: true } });
-  const rows: BillHourlyDetail[] = [];
-  for (const bill of bills) {
-    for (let token: string | undefined; ;) {
-      const page = await listBillHourlyDetails({ tenantId, billId: bill.id, query: { page_size: 500, ...(token ? { page_token: token } : {}) } });
-      rows.push(...page.bill_hourly_details);
-      if (!page.next_page_token) break;
-      token = page.next_page_token;
-    }
-  }
-  return rows;
-}
 
 const minor = (d: Decimal, currency: string) => roundToMinor(d, currency).toFixed(2);
 
@@ -139,7 +126,7 @@ describe('the demo seed', () => {
   it('for every seeded usage invoice, its 004 rows and its line items agree per resource type; 002 and 004 agree per day and meter', async () => {
     for (const tenantId of TENANTS) {
       const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } });
-      const rows = await hourlyRows(tenantId);
+      const rows = await allHourlyRows(tenantId);
       const recordOf = new Map((await prisma.chargeLine.findMany({ where: { tenantId }, select: { id: true, billingRecordId: true } })).map((l) => [l.id, l.billingRecordId]));
       expect(rows.length).toBe(recordOf.size);
       const invoices = await prisma.billingRecord.findMany({ where: { tenantId, type: 'usage' }, include: { lineItems: true } });

@@ -11,13 +11,13 @@ import { ingestAndPrice } from '../../test/usage-pricing-fixture';
 import type { UsageEventInput } from '../usage/schema';
 import { toLocal } from '../time/zoned';
 import { localMonthBounds } from '../usage-pricing/periods';
-import { listBillHourlyDetails } from '../bills/hourly-details';
 import { listDailyBillDetails } from '../bills/daily-detail';
 import { fromWireMoney } from '../bills/money-wire';
 import { refundInvoice, settleBankTransfer, voidInvoice } from '../collection/finance';
 import { SYSTEM_ACTOR } from '../audit/actor';
 import { grantCoupon } from '../discounts/coupons';
 import { issueVoucher } from '../discounts/vouchers';
+import { allHourlyRows } from '../../test/bill-rows';
 
 const HOUR = 3_600_000;
 const ZONE = 'Asia/Shanghai';
@@ -41,20 +41,6 @@ function usageIn(seeded: SeededTenant, tag: string, from: Date, to: Date): Usage
   return events;
 }
 
-/** Seed 004: every row of every bill of the tenant, paged by token. */
-async function hourlyRows(tenantId: string) {
-  const bills = await prisma.bill.findMany({ where: { tenantId }, select: { id: true } });
-  const rows = [];
-  for (const bill of bills) {
-    for (let token: string | undefined; ;) {
-      const page = await listBillHourlyDetails({ tenantId, billId: bill.id, query: { page_size: 500, ...(token ? { page_token: token } : {}) } });
-      rows.push(...page.bill_hourly_details);
-      if (!page.next_page_token) break;
-      token = page.next_page_token;
-    }
-  }
-  return rows;
-}
 
 afterEach(() => useSystemClock());
 
@@ -103,7 +89,7 @@ describe('one source of money: for every period, 004 rows, 002 rows and the usag
     expect(invoices.flatMap((i) => i.lineItems).some((l) => l.description.endsWith(' coupon'))).toBe(true);
     expect(invoices.flatMap((i) => i.lineItems).some((l) => l.description.endsWith(' voucher'))).toBe(true);
 
-    const rows = await hourlyRows(tenantId);
+    const rows = await allHourlyRows(tenantId);
     const recordOf = new Map((await prisma.chargeLine.findMany({ where: { tenantId }, select: { id: true, billingRecordId: true } })).map((l) => [l.id, l.billingRecordId]));
     expect(rows.length).toBe(recordOf.size);
     for (const [index, period] of periods.entries()) {
@@ -142,7 +128,7 @@ describe('one source of money: for every period, 004 rows, 002 rows and the usag
     const refundAt = new Date(periods[1]!.end.getTime() + 25 * 24 * HOUR + 17 * 60_000);
     setClock(refundAt);
     await refundInvoice({ tenantId, invoiceId: invoices[1]!.id, to: 'credit', reason: 'test: refund the second period' }, SYSTEM_ACTOR);
-    const withRefund = await hourlyRows(tenantId);
+    const withRefund = await allHourlyRows(tenantId);
     const refundRows = withRefund.filter((r) => r.consume_type === 'CT_REFUND');
     const billedBySecond = rows.filter((r) => recordOf.get(r.id) === invoices[1]!.id);
     expect(billedBySecond.some((r) => r.consume_type === 'CT_RECONCILIATION')).toBe(true);
