@@ -17,6 +17,7 @@ export function DiscountsCards() {
   if (list.isPending) return <Card title={t.coupons}><LoadingState label={messages.common.loading} /></Card>;
   if (list.error) return <Card title={t.coupons}><ErrorState title={messages.common.error} message={list.error.message} onRetry={() => void list.refetch()} retryLabel={messages.common.retry} /></Card>;
   const day = (value: Date) => formatDate(value, locale, tenant.billingTimezone);
+  const scope = (resourceType: string | null) => (resourceType ? <span className="cf-mono cf-small">{resourceType}</span> : t.allResources);
   const status = (active: boolean) => <Badge tone={active ? 'success' : 'neutral'}>{active ? t.active : t.inactive}</Badge>;
   return (
     <>
@@ -29,7 +30,7 @@ export function DiscountsCards() {
           columns={[
             { key: 'coupon', header: t.coupon, cell: (row) => <span data-testid="coupon-title">{row.title}</span> },
             { key: 'percent', header: t.percentOff, cell: (row) => t.percent(row.percentOff) },
-            { key: 'scope', header: t.scope, cell: (row) => (row.resourceType ? <span className="cf-mono cf-small">{row.resourceType}</span> : t.allResources) },
+            { key: 'scope', header: t.scope, cell: (row) => scope(row.resourceType) },
             { key: 'validity', header: t.validity, cell: (row) => `${day(row.startsAt)} – ${day(row.endsAt)}` },
             { key: 'status', header: t.status, cell: (row) => status(row.active) },
           ]}
@@ -43,7 +44,7 @@ export function DiscountsCards() {
           empty={<EmptyState title={t.noVouchers} description={t.noVouchersHint} />}
           columns={[
             { key: 'code', header: t.code, cell: (row) => <span className="cf-mono cf-small">{row.code}</span> },
-            { key: 'scope', header: t.scope, cell: (row) => (row.resourceType ? <span className="cf-mono cf-small">{row.resourceType}</span> : t.allResources) },
+            { key: 'scope', header: t.scope, cell: (row) => scope(row.resourceType) },
             { key: 'validity', header: t.validity, cell: (row) => `${day(row.validFrom)} – ${day(row.expiresAt)}` },
             { key: 'amount', header: t.amount, align: 'right', cell: (row) => formatMoney(row.amount, row.currency, locale) },
             { key: 'remaining', header: t.remaining, align: 'right', cell: (row) => <span data-testid="voucher-remaining">{formatMoney(row.remaining, row.currency, locale)}</span> },
