@@ -6,6 +6,7 @@ import { writeJson } from '../json';
 import { resolveClient, type TrustedProxies } from '../platform/client-address';
 import { EDGE_HEADERS, type RequestMeta } from '../platform/request-meta';
 import { envelopeForPath, newEnvelopeMeta } from '../rest/envelopes';
+import { coalesceResponseWrites } from './coalesce-writes';
 import { API_CSP, FRAMABLE_FILE_CSP, commonSecurityHeaders, isFramableFilePath, newNonce, pageCsp } from './security-headers';
 
 export type EdgeConfig = { proxies: TrustedProxies; seal: string; dev: boolean };
@@ -102,6 +103,7 @@ export function prepareRequest(req: IncomingMessage, res: ServerResponse, config
     return false;
   }
   logServerErrors(req, res, requestId);
+  coalesceResponseWrites(res);
   return true;
 }
 
