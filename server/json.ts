@@ -1,25 +1,24 @@
-import { LosslessNumber, stringify } from 'lossless-json';
 import { toDecimalString } from './money';
 import { isExactDecimal } from './money-schema';
 import { rfc3339 } from './time/rfc3339';
 
 /**
  * The one JSON writer for the wire. A Decimal is written with its own digits as a JSON number
- * literal (12345678901.123456789 stays exact); Dates become RFC 3339 UTC. `JSON.stringify`
- * would route money through a float and lose digits.
+ * literal (12345678901.123456789 stays exact), a bigint with its digits; Dates become RFC 3339
+ * UTC. `JSON.stringify` alone would route money through a float and lose digits; here it runs
+ * with a replacer that hands it those literals as raw JSON (JSON.rawJSON, Node ≥ 21).
  */
-function prepare(value: unknown): unknown {
-  if (value instanceof Date) return rfc3339(value);
-  if (Array.isArray(value)) return value.map(prepare);
-  if (value && typeof value === 'object') {
-    if (isExactDecimal(value)) return new LosslessNumber(toDecimalString(value));
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = prepare(item);
-    return out;
-  }
+function toWire(this: unknown, key: string, value: unknown): unknown {
+  // `this[key]` is the value before its own toJSON ran (Date and Decimal both have one).
+  const original = (this as Record<string, unknown>)[key];
+  if (original instanceof Date) return rfc3339(original);
+  if (typeof original === 'bigint') return rawJson(original.toString());
+  if (isExactDecimal(original)) return rawJson(toDecimalString(original));
   return value;
 }
 
+const rawJson = (JSON as unknown as { rawJSON: (text: string) => unknown }).rawJSON;
+
 export function writeJson(value: unknown): string {
-  return stringify(prepare(value)) ?? 'null';
+  return JSON.stringify(value, toWire) ?? 'null';
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import DecimalJs from 'decimal.js';
 import { Decimal, fromMoneyParts, priceLine, roundToMinor, toMinorUnitsString, toMoneyParts } from './money';
 import { writeJson } from './json';
 
@@ -16,6 +17,14 @@ describe('money', () => {
     const body = writeJson({ a: new Decimal('12345678901.123456789'), b: new Decimal('0.000000001'), c: [new Decimal('-5.94')] });
     expect(body).toBe('{"a":12345678901.123456789,"b":0.000000001,"c":[-5.94]}');
     expect(JSON.stringify({ a: Number('12345678901.123456789') })).not.toContain('12345678901.123456789');
+  });
+
+  it('writes Dates as RFC 3339, bigints and Prisma-style Decimals with their digits, and text exactly as JSON.stringify does', () => {
+    const text = 'ünïcode \u2028 "quoted" \\ \n 用量 \ud800';
+    const body = writeJson({ at: new Date('2026-04-01T00:00:00Z'), ms: new Date('2026-04-01T00:00:00.250Z'), n: 12345678901234567890n, text, skipped: undefined, nested: [{ d: DecimalJs.clone()('1.10') }] });
+    expect(body).toBe(`{"at":"2026-04-01T00:00:00Z","ms":"2026-04-01T00:00:00.250Z","n":12345678901234567890,"text":${JSON.stringify(text)},"nested":[{"d":1.1}]}`);
+    expect(writeJson(new Decimal('7'))).toBe('7');
+    expect(writeJson(undefined)).toBe('null');
   });
 
   it('converts to F5 minor units and to seed 004 Money with one sign', () => {
