@@ -14,7 +14,7 @@ import { writeJson } from '../json';
 import { sessionUserFromCookie } from '../auth/session-cookie';
 import { authenticateApiKey, authenticateService, presentedCredential } from './credentials';
 import { newEnvelopeMeta, type Envelope, type EnvelopeMeta } from './envelopes';
-import { assertSafeText, queryObject, readJsonBody, validate } from './parse';
+import { assertSafeText, parseWith, queryObject, readJsonBody, validate } from './parse';
 import { JSON_HEADERS, errorResponse } from './respond';
 import { requestFingerprint, runIdempotent } from './idempotency';
 import { enforceRateLimit } from '../platform/rate-limit';
@@ -59,8 +59,8 @@ async function parseInput<P extends z.ZodType, Q extends z.ZodType, B extends z.
   assertSafeText(rawParams, 'path parameters');
   const params = schemas.params ? validate(schemas.params, rawParams, 'path parameters') : rawParams;
   const query = schemas.query ? validate(schemas.query, queryObject(new URL(request.url)), 'query parameters') : {};
-  const { raw, value } = schemas.body ? await readJsonBody(request) : { raw: '', value: undefined };
-  const body = schemas.body ? validate(schemas.body, value, 'request body') : undefined;
+  const { raw, value } = schemas.body ? await readJsonBody(request, 'request body') : { raw: '', value: undefined };
+  const body = schemas.body ? parseWith(schemas.body, value, 'request body') : undefined;
   return { params: params as z.output<P>, query: query as z.output<Q>, body: body as z.output<B>, rawBody: raw };
 }
 

@@ -1,7 +1,7 @@
 import { isSafeNumber, parse as parseLossless } from 'lossless-json';
 import type { z } from 'zod';
 import { badRequest } from '../errors';
-import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../platform/safe-text';
+import { findUnsafeText, isSafeText, UNSAFE_TEXT_MESSAGE } from '../platform/safe-text';
 
 /**
  * Repeated keys become arrays (F5's `report_fields`), single ones stay strings. Every name is an
@@ -35,6 +35,11 @@ export function describeIssues(error: z.ZodError): string {
 
 export function validate<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   assertSafeText(value, where);
+  return parseWith(schema, value, where);
+}
+
+/** The schema's parse as a 400, for a value whose text was checked already (readJsonBody). */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw badRequest(`invalid ${where}: ${describeIssues(result.error)}`, 'INVALID_ARGUMENT', result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
   return result.data;
@@ -44,12 +49,18 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, where: 
  * Bodies are parsed without a float detour: a number whose digits a double cannot hold stays
  * a string, so money schemas (which take string | number) see the caller's exact digits.
  */
-export async function readJsonBody(request: Request): Promise<{ raw: string; value: unknown }> {
+export async function readJsonBody(request: Request, where = 'request body'): Promise<{ raw: string; value: unknown }> {
   const raw = await request.text();
   if (raw.trim() === '') return { raw, value: undefined };
+  let value: unknown;
   try {
-    return { raw, value: parseLossless(raw, undefined, (digits) => (isSafeNumber(digits) ? Number(digits) : digits)) };
+    value = parseLossless(raw, undefined, (digits) => (isSafeNumber(digits) ? Number(digits) : digits));
   } catch {
     throw badRequest('request body is not valid JSON', 'INVALID_JSON');
   }
+  // Refuses NUL and unpaired surrogates in any string or key. JSON text cannot carry a raw NUL in a
+  // string, so either comes only from a \u escape or from the text itself not being well formed:
+  // without both, no walk of the (possibly large) parsed value is needed.
+  if (raw.includes('\\u') || !isSafeText(raw)) assertSafeText(value, where);
+  return { raw, value };
 }

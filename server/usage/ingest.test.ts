@@ -73,6 +73,25 @@ describe('ingestUsageEvents', () => {
     const raw = await prisma.usageEvent.findFirst({ where: { tenantId: seeded.tenant.id, eventId: 'g1' } });
     expect(raw).toMatchObject({ namespaceId: web, resourceType: 'storage_gb', occurredAt: new Date('2026-10-31T16:30:00Z') });
   });
+
+  it('keeps each raw event as sent: its row id, namespace, app (or none), type, exact quantity, millisecond time and properties', async () => {
+    setClock(NOW);
+    const [api, worker] = [seeded.namespaces[0]!, seeded.namespaces[1] ?? seeded.namespaces[0]!];
+    const sent = [
+      event('raw-1', { quantity: '0.000000001', timestamp: '2026-11-03T10:01:02.345Z', properties: { route: '/a "b"\\c', n: 1 } }),
+      event('raw-2', { app_id: undefined, namespace: worker.name, resource_type: 'bandwidth_gb', quantity: '123456789012345678901.5', timestamp: '2026-11-03T12:01:02.999+02:00' }),
+      event('raw-3', { resource_type: 'storage_gb', quantity: 7 }),
+    ];
+    expect((await ingest(sent)).accepted).toBe(3);
+    const rows = await prisma.usageEvent.findMany({ where: { tenantId: seeded.tenant.id, eventId: { startsWith: 'raw-' } }, orderBy: { eventId: 'asc' } });
+    expect(rows.map((r) => [r.eventId, r.namespaceId, r.appId, r.resourceType, r.quantity.toFixed(), r.occurredAt.toISOString(), r.properties])).toEqual([
+      ['raw-1', api.id, seeded.apps[0]!.id, 'api_calls', '0.000000001', '2026-11-03T10:01:02.345Z', { route: '/a "b"\\c', n: 1 }],
+      ['raw-2', worker.id, null, 'bandwidth_gb', '123456789012345678901.5', '2026-11-03T10:01:02.999Z', null],
+      ['raw-3', api.id, seeded.apps[0]!.id, 'storage_gb', '7', '2026-11-03T10:00:00.000Z', null],
+    ]);
+    expect(rows.every((r) => /^evt_[0-9a-z]{21}$/.test(r.id))).toBe(true);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+  });
 });
 
 describe('seed 000 daily stats come from the same events', () => {

@@ -107,20 +107,54 @@ export async function writeAsOneStatement(tx: Tx, writes: readonly (Prisma.Sql |
 export async function insertRawEvents(tx: Tx, input: { tenantId: string; apiKeyId: string | null; ids: readonly string[]; events: readonly ValidEvent[]; at: Date }): Promise<Set<string>> {
   const { events } = input;
   if (events.length === 0) return new Set();
-  const eventIds = events.map((e) => e.eventId);
+  // Sent compactly (a batch is ~1,000 rows, and its bytes cost on both ends of the socket): the few
+  // namespaces, apps and resource types once, each row an index into them; times as epoch
+  // milliseconds; row ids as their shared time prefix plus each row's random suffix.
+  const namespaces = dictionary(events.map((e) => e.namespaceId));
+  const apps = dictionary(events.map((e) => e.appId));
+  const resourceTypes = dictionary(events.map((e) => e.resourceType));
+  const { prefix, suffixes } = splitIds(input.ids);
   const rows = await tx.$queryRaw<{ event_id: string }[]>`
-    WITH inserted AS (
+    WITH sent AS (
+      SELECT ${prefix} || u.suffix AS id, u.event_id, (${namespaces.values}::text[])[u.namespace] AS namespace_id, (${apps.values}::text[])[u.app] AS app_id,
+        (${resourceTypes.values}::text[])[u.resource_type] AS resource_type, u.quantity, u.occurred_ms, u.properties
+      FROM unnest(${suffixes}::text[], ${events.map((e) => e.eventId)}::text[], ${namespaces.indexes}::int[], ${apps.indexes}::int[], ${resourceTypes.indexes}::int[],
+        ${events.map((e) => nanosToDecimal(e.nanos))}::numeric[], ${events.map((e) => e.atMs)}::bigint[], ${events.map((e) => e.properties)}::jsonb[])
+        AS u(suffix, event_id, namespace, app, resource_type, quantity, occurred_ms, properties)),
+    inserted AS (
       INSERT INTO usage_events (tenant_id, id, event_id, namespace_id, app_id, resource_type, quantity, occurred_at, received_at, api_key_id, properties)
-      SELECT ${input.tenantId}, u.id, u.event_id, u.namespace_id, NULLIF(u.app_id, ''), u.resource_type, u.quantity::numeric, u.occurred_at::timestamptz, ${input.at}, ${input.apiKeyId}, u.properties::jsonb
-      FROM unnest(${input.ids}::text[], ${eventIds}::text[], ${events.map((e) => e.namespaceId)}::text[], ${events.map((e) => e.appId)}::text[],
-        ${events.map((e) => e.resourceType)}::text[], ${events.map((e) => nanosToDecimal(e.nanos))}::text[], ${events.map((e) => new Date(e.atMs).toISOString())}::text[],
-        ${events.map((e) => e.properties)}::text[]) AS u(id, event_id, namespace_id, app_id, resource_type, quantity, occurred_at, properties)
-      ORDER BY u.event_id
+      SELECT ${input.tenantId}, s.id, s.event_id, s.namespace_id, NULLIF(s.app_id, ''), s.resource_type, s.quantity,
+        'epoch'::timestamptz + s.occurred_ms * interval '1 millisecond', ${input.at}, ${input.apiKeyId}, s.properties
+      FROM sent s
+      ORDER BY s.event_id
       ON CONFLICT (tenant_id, event_id) DO NOTHING
       RETURNING event_id)
-    SELECT sent.event_id FROM unnest(${eventIds}::text[]) AS sent(event_id)
-    WHERE NOT EXISTS (SELECT 1 FROM inserted WHERE inserted.event_id = sent.event_id)`;
+    SELECT s.event_id FROM sent s WHERE NOT EXISTS (SELECT 1 FROM inserted WHERE inserted.event_id = s.event_id)`;
   return new Set(rows.map((row) => row.event_id));
+}
+
+/** The distinct values (a PostgreSQL array, 1-based) and each item's index into them. */
+function dictionary(items: readonly string[]): { values: string[]; indexes: number[] } {
+  const position = new Map<string, number>();
+  const values: string[] = [];
+  const indexes = items.map((item) => {
+    let index = position.get(item);
+    if (index === undefined) {
+      values.push(item);
+      index = values.length;
+      position.set(item, index);
+    }
+    return index;
+  });
+  return { values, indexes };
+}
+
+/** Row ids as their longest common prefix (a batch's ids share their time part) and the rest of each. */
+function splitIds(ids: readonly string[]): { prefix: string; suffixes: string[] } {
+  let length = ids[0]!.length;
+  for (const id of ids) while (length > 0 && !id.startsWith(ids[0]!.slice(0, length))) length -= 1;
+  const prefix = ids[0]!.slice(0, length);
+  return { prefix, suffixes: ids.map((id) => id.slice(length)) };
 }
 
 /** Takes back raw rows this transaction inserted for events a hard quota then refused. */
