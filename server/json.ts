@@ -1,5 +1,5 @@
 import { toDecimalString } from './money';
-import { isExactDecimal } from './money-schema';
+import { isDecimalText, isExactDecimal } from './money-schema';
 import { rfc3339 } from './time/rfc3339';
 
 /**
@@ -13,6 +13,7 @@ function prepare(value: unknown): unknown {
   if (typeof value === 'bigint') return rawJson(value.toString());
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return rfc3339(value);
+  if (isDecimalText(value)) return rawJson(value.digits);
   if (isExactDecimal(value)) return rawJson(toDecimalString(value));
   if (Array.isArray(value)) return value.map(prepare);
   const out: Record<string, unknown> = {};

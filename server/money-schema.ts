@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Decimal } from './money';
+import type { Decimal, DecimalText } from './money';
 
 /** Money as tRPC carries it out: a decimal string with its exact digits, never a float. */
 export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
@@ -15,6 +15,16 @@ export const nonNegativeDecimalInput = z.string().regex(/^\d{1,21}(\.\d{1,9})?$/
 export const wireDecimalNumber = z
   .custom<Decimal>(isExactDecimal, 'an exact decimal')
   .meta({ type: 'number', description: 'exact decimal, written with its own digits (never through a float)' });
+
+/** The same wire number, also taking a DecimalText (a hot read passing the database's digits through). */
+export const wireDecimalOrTextNumber = z
+  .custom<Decimal | DecimalText>((value) => isExactDecimal(value) || isDecimalText(value), 'an exact decimal')
+  .meta({ type: 'number', description: 'exact decimal, written with its own digits (never through a float)' });
+
+/** A DecimalText (server/money.ts), recognised by its brand for the same reason. */
+export function isDecimalText(value: unknown): value is DecimalText {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'decimal-text';
+}
 
 export function isExactDecimal(value: unknown): value is Decimal {
   return typeof value === 'object' && value !== null && typeof (value as { toFixed?: unknown }).toFixed === 'function' && 'd' in value && 'e' in value && 's' in value;

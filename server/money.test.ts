@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import DecimalJs from 'decimal.js';
-import { Decimal, fromMoneyParts, priceLine, roundToMinor, toMinorUnitsString, toMoneyParts } from './money';
+import { Decimal, DecimalText, fromMoneyParts, priceLine, roundToMinor, toMinorUnitsString, toMoneyParts } from './money';
 import { writeJson } from './json';
 
 describe('money', () => {
@@ -25,6 +25,11 @@ describe('money', () => {
     expect(body).toBe(`{"at":"2026-04-01T00:00:00Z","ms":"2026-04-01T00:00:00.250Z","n":12345678901234567890,"text":${JSON.stringify(text)},"nested":[{"d":1.1}]}`);
     expect(writeJson(new Decimal('7'))).toBe('7');
     expect(writeJson(undefined)).toBe('null');
+  });
+
+  it('writes a DecimalText with the database digits as they are, and refuses text that is not a canonical decimal', () => {
+    expect(writeJson({ a: new DecimalText('12345678901234567890.123456789'), b: new DecimalText('-0.5'), c: new DecimalText('0') })).toBe('{"a":12345678901234567890.123456789,"b":-0.5,"c":0}');
+    for (const bad of ['1.50', '007', '1e5', '', ' 1', '1.', '-', 'NaN', '1,5']) expect(() => new DecimalText(bad), bad).toThrow(/canonical/);
   });
 
   it('converts to F5 minor units and to seed 004 Money with one sign', () => {

@@ -7,6 +7,21 @@ import DecimalJs from 'decimal.js';
 export const Decimal = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 60 });
 export type Decimal = InstanceType<typeof Decimal>;
 
+/**
+ * A decimal's digits exactly as PostgreSQL wrote them, already canonical (numeric → text through
+ * trim_scale or round: no exponent, no trailing zeros), for a hot read that only passes numbers
+ * through to the wire: the one JSON writer prints them as they are, without a Decimal in between.
+ */
+export class DecimalText {
+  readonly kind = 'decimal-text';
+  constructor(readonly digits: string) {
+    if (!/^-?(0|[1-9]\d*)(\.\d*[1-9])?$/.test(digits)) throw new Error(`not a canonical decimal: ${JSON.stringify(digits.slice(0, 40))}`);
+  }
+  toFixed(): string {
+    return this.digits;
+  }
+}
+
 /** Anything Prisma or a caller may hand us that carries exact decimal digits. */
 export type DecimalLike = Decimal | DecimalJs | string | bigint | { toFixed(): string };
 

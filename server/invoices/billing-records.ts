@@ -1,5 +1,5 @@
 import { hotQuery } from '../db';
-import { toBillingRecordResponse } from './billing-record-response';
+import { FROM_CANONICAL_TEXT, toBillingRecordResponse } from './billing-record-response';
 import { billingRecordsPageSql, type BillingRecordsPageRow } from './records-sql';
 import type { BillingRecordList, BillingRecordsQuery } from './records-schema';
 
@@ -22,7 +22,7 @@ export async function listBillingRecords(tenantId: string, query: BillingRecords
   const items = rows.flatMap((row) => (row.id === null ? [] : [toBillingRecordResponse({
     id: row.id, tenantId: row.tenant_id, appId: row.app_id, invoiceNumber: row.invoice_number, type: row.type, status: row.status,
     description: row.description, currency: row.currency, amount: row.amount, createdAt: row.created_at, lineItems: row.line_items,
-  })]));
+  }, FROM_CANONICAL_TEXT)]));
   return {
     items,
     total,

@@ -1,6 +1,6 @@
 /** Seed 001 (`GET /billing/records/{tenant_id}`) wire shapes: query, BillingRecordResponse (seed 000), the list body. */
 import { z } from 'zod';
-import { wireDecimalNumber } from '../money-schema';
+import { wireDecimalOrTextNumber } from '../money-schema';
 import { appIdParam } from './schema';
 
 /** A whole number in a query string: digits only (no sign, fraction, exponent or blank), then bounded. */
@@ -23,7 +23,7 @@ export const billingRecordsParams = z.strictObject({ tenant_id: z.string().regex
  * takes a plain number, which the operation's documented example uses (it must survive a JSON round trip).
  */
 /** Money the seed types as a number: the shared exact-decimal wire type, with this field's description. */
-const wireNumber = (description?: string) => (description ? wireDecimalNumber.describe(description) : wireDecimalNumber);
+const wireNumber = (description?: string) => (description ? wireDecimalOrTextNumber.describe(description) : wireDecimalOrTextNumber);
 const instant = z.string().describe('RFC 3339 UTC');
 
 export const invoiceLineItemResponse = z.object({
