@@ -21,9 +21,9 @@ export const wireDecimalOrTextNumber = z
   .custom<Decimal | DecimalText>((value) => isExactDecimal(value) || isDecimalText(value), 'an exact decimal')
   .meta({ type: 'number', description: 'exact decimal, written with its own digits (never through a float)' });
 
-/** A DecimalText (server/money.ts), recognised by its brand for the same reason. */
+/** A DecimalText (server/money.ts): a raw JSON number. */
 export function isDecimalText(value: unknown): value is DecimalText {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'decimal-text';
+  return (JSON as unknown as { isRawJSON: (value: unknown) => boolean }).isRawJSON(value);
 }
 
 export function isExactDecimal(value: unknown): value is Decimal {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import DecimalJs from 'decimal.js';
-import { Decimal, DecimalText, fromMoneyParts, priceLine, roundToMinor, toMinorUnitsString, toMoneyParts } from './money';
+import { Decimal, decimalText, fromMoneyParts, priceLine, roundToMinor, toMinorUnitsString, toMoneyParts } from './money';
 import { writeJson } from './json';
 
 describe('money', () => {
@@ -24,12 +24,17 @@ describe('money', () => {
     const body = writeJson({ at: new Date('2026-04-01T00:00:00Z'), ms: new Date('2026-04-01T00:00:00.250Z'), n: 12345678901234567890n, text, skipped: undefined, nested: [{ d: DecimalJs.clone()('1.10') }] });
     expect(body).toBe(`{"at":"2026-04-01T00:00:00Z","ms":"2026-04-01T00:00:00.250Z","n":12345678901234567890,"text":${JSON.stringify(text)},"nested":[{"d":1.1}]}`);
     expect(writeJson(new Decimal('7'))).toBe('7');
+    // Copy on write: a value met after plain ones is replaced in place of order, and the input is left as it was.
+    const input = { x: 1, y: [1, 'two', { z: new Decimal('1.50'), k: null }], w: 'a', u: undefined, d: new Date('2026-04-01T00:00:00Z') };
+    expect(writeJson(input)).toBe('{"x":1,"y":[1,"two",{"z":1.5,"k":null}],"w":"a","d":"2026-04-01T00:00:00Z"}');
+    expect(input.y[2]).toMatchObject({ z: new Decimal('1.5') });
+    expect(writeJson(new (class Point { constructor(readonly x = 1, readonly y = new Decimal('2.0')) {} })())).toBe('{"x":1,"y":2}');
     expect(writeJson(undefined)).toBe('null');
   });
 
   it('writes a DecimalText with the database digits as they are, and refuses text that is not a canonical decimal', () => {
-    expect(writeJson({ a: new DecimalText('12345678901234567890.123456789'), b: new DecimalText('-0.5'), c: new DecimalText('0') })).toBe('{"a":12345678901234567890.123456789,"b":-0.5,"c":0}');
-    for (const bad of ['1.50', '007', '1e5', '', ' 1', '1.', '-', 'NaN', '1,5']) expect(() => new DecimalText(bad), bad).toThrow(/canonical/);
+    expect(writeJson({ a: decimalText('12345678901234567890.123456789'), b: [decimalText('-0.5')], c: decimalText('0') })).toBe('{"a":12345678901234567890.123456789,"b":[-0.5],"c":0}');
+    for (const bad of ['1.50', '007', '1e5', '', ' 1', '1.', '-', 'NaN', '1,5']) expect(() => decimalText(bad), bad).toThrow(/canonical/);
   });
 
   it('converts to F5 minor units and to seed 004 Money with one sign', () => {

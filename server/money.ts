@@ -10,16 +10,16 @@ export type Decimal = InstanceType<typeof Decimal>;
 /**
  * A decimal's digits exactly as PostgreSQL wrote them, already canonical (numeric → text through
  * trim_scale or round: no exponent, no trailing zeros), for a hot read that only passes numbers
- * through to the wire: the one JSON writer prints them as they are, without a Decimal in between.
+ * through to the wire. It is a raw JSON number (JSON.rawJSON): JSON.stringify prints its digits as
+ * they are, with no Decimal built and nothing for the one JSON writer to convert.
  */
-export class DecimalText {
-  readonly kind = 'decimal-text';
-  constructor(readonly digits: string) {
-    if (!/^-?(0|[1-9]\d*)(\.\d*[1-9])?$/.test(digits)) throw new Error(`not a canonical decimal: ${JSON.stringify(digits.slice(0, 40))}`);
-  }
-  toFixed(): string {
-    return this.digits;
-  }
+export type DecimalText = { readonly rawJSON: string };
+
+const CANONICAL_DECIMAL = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
+
+export function decimalText(digits: string): DecimalText {
+  if (!CANONICAL_DECIMAL.test(digits)) throw new Error(`not a canonical decimal: ${JSON.stringify(digits.slice(0, 40))}`);
+  return (JSON as unknown as { rawJSON: (text: string) => DecimalText }).rawJSON(digits);
 }
 
 /** Anything Prisma or a caller may hand us that carries exact decimal digits. */

@@ -1,4 +1,4 @@
-import { Decimal, DecimalText, money, type DecimalLike } from '../money';
+import { Decimal, decimalText, money, type DecimalLike, type DecimalText } from '../money';
 import { rfc3339 } from '../time/rfc3339';
 import type { BillingRecordResponse } from './records-schema';
 
@@ -23,7 +23,7 @@ export const FROM_DECIMALS: Numerics = { money, wholeUnits: (value) => money(val
  * From numerics the SQL already made canonical (records-sql.ts: trim_scale for money, round for
  * quantities): passed through to the wire as text, no Decimal built for a value nobody computes with.
  */
-export const FROM_CANONICAL_TEXT: Numerics = { money: (value) => new DecimalText(String(value)), wholeUnits: (value) => new DecimalText(String(value)) };
+export const FROM_CANONICAL_TEXT: Numerics = { money: (value) => decimalText(String(value)), wholeUnits: (value) => decimalText(String(value)) };
 
 /**
  * Seed 000/001 BillingRecordResponse, the one mapping (the seed-001 list and the compliance export):
