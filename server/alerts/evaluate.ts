@@ -15,7 +15,8 @@ import { alertText } from './alert-text';
 import { alertBase } from './alert-base';
 
 export type TouchedUsage = { namespaceId: string; appId: string | null; resourceType: string };
-export type EvaluateUsageAlertsInput = { tenantId: string; touched: readonly TouchedUsage[] };
+/** `period`: the caller's current usage period when it has read it already (ingest), else read here. */
+export type EvaluateUsageAlertsInput = { tenantId: string; touched: readonly TouchedUsage[]; period?: UsagePeriod };
 export type FiredAlert = { alertId: string; kind: AlertThresholdKind; periodStart: Date; observed: string; base: string | null };
 
 type WatchedAlert = {
@@ -36,7 +37,7 @@ export async function evaluateUsageAlerts(tx: Tx, input: EvaluateUsageAlertsInpu
     orderBy: { id: 'asc' },
   })).filter((alert) => isTouched(alert, input.touched));
   if (alerts.length === 0) return [];
-  const period = await currentUsagePeriod(tx, input.tenantId, now());
+  const period = input.period ?? await currentUsagePeriod(tx, input.tenantId, now());
   // A threshold fires once per period: one read of what already fired spares measuring usage (or
   // spend) again for a threshold that cannot fire — the common case once an alert has gone off.
   const firedBefore = await tx.usageAlertTrigger.findMany({

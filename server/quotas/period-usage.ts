@@ -26,9 +26,28 @@ export async function currentUsagePeriod(db: Db, tenantId: string, at: Date): Pr
   });
   if (sub) return { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { billingTimezone: true } });
-  const local = toLocal(at, tenant.billingTimezone);
-  const start = fromLocal({ year: local.year, month: local.month, day: 1 }, tenant.billingTimezone);
-  return { start, end: addLocalMonths(start, tenant.billingTimezone, 1, 1) };
+  return calendarMonthPeriod(at, tenant.billingTimezone);
+}
+
+/**
+ * The same period read inside a larger statement (ingest's context query): the live
+ * subscription's period columns at `at` as `period_start`, `period_end` (null without one, then
+ * usagePeriodOf falls back as currentUsagePeriod does). `tenant` names the tenants row in the query.
+ */
+export function subscriptionPeriodColumns(tenant: Prisma.Sql, at: Date): Prisma.Sql {
+  const live = Prisma.sql`FROM subscriptions s WHERE s.tenant_id = ${tenant}.id AND s.ended_at IS NULL AND s.current_period_start <= ${at} AND s.current_period_end > ${at} ORDER BY s.started_at DESC LIMIT 1`;
+  return Prisma.sql`(SELECT s.current_period_start ${live}) AS period_start, (SELECT s.current_period_end ${live}) AS period_end`;
+}
+
+export function usagePeriodOf(row: { period_start: Date | null; period_end: Date | null }, at: Date, timeZone: string): UsagePeriod {
+  return row.period_start && row.period_end ? { start: row.period_start, end: row.period_end } : calendarMonthPeriod(at, timeZone);
+}
+
+/** A tenant without a live subscription counts by calendar month in its timezone. */
+function calendarMonthPeriod(at: Date, timeZone: string): UsagePeriod {
+  const local = toLocal(at, timeZone);
+  const start = fromLocal({ year: local.year, month: local.month, day: 1 }, timeZone);
+  return { start, end: addLocalMonths(start, timeZone, 1, 1) };
 }
 
 export type UsageScope = {

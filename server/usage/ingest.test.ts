@@ -115,3 +115,21 @@ describe('seed 000 daily stats come from the same events', () => {
     }]);
   });
 });
+
+describe('the period ingest judges quotas and alerts in', () => {
+  it('is the one currentUsagePeriod reads: the calendar month without a subscription, the subscription period with one', async () => {
+    const { loadIngestContext } = await import('./validate-events');
+    const { currentUsagePeriod } = await import('../quotas/period-usage');
+    const { startSubscription } = await import('../subscriptions/start-subscription');
+    const tenant = await seedTestTenant('CNY');
+    const at = new Date('2026-11-17T05:00:00Z'); // mid-month: a subscription started today has its own period
+    setClock(at);
+    const periodIn = async () => (await prisma.$transaction((tx) => loadIngestContext(tx, tenant.tenant.id, [], at)))!.period;
+    expect(await periodIn()).toEqual(await currentUsagePeriod(prisma, tenant.tenant.id, at));
+    expect((await periodIn()).start.toISOString()).toBe('2026-10-31T16:00:00.000Z'); // 1 November in Shanghai
+    await startSubscription({ tenantId: tenant.tenant.id, planCode: 'starter', adminUserId: tenant.users.owner.id }, tenant.ownerActor);
+    const withSubscription = await periodIn();
+    expect(withSubscription).toEqual(await currentUsagePeriod(prisma, tenant.tenant.id, at));
+    expect(withSubscription.start.toISOString()).not.toBe('2026-10-31T16:00:00.000Z');
+  });
+});

@@ -25,9 +25,9 @@ export type IngestInput = { tenantId: string; apiKeyId: string | null; events: r
 export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: Tx): Promise<IngestResult> {
   const run = async (db: Tx): Promise<IngestResult> => {
     const at = now();
-    const loaded = await loadIngestContext(db, input.tenantId, input.events);
+    const loaded = await loadIngestContext(db, input.tenantId, input.events, at);
     if (!loaded) throw new Error(`tenant ${input.tenantId} not found`);
-    const { meters, timeZone } = loaded;
+    const { meters, timeZone, period } = loaded;
     const ctx = { namespaces: loaded.namespaces, apps: loaded.apps, meters, nowMs: at.getTime(), oldestMs: retentionCutoff(at, timeZone).getTime() };
 
     const results: EventResult[] = new Array(input.events.length);
@@ -57,7 +57,7 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
     // rollup rows): keep it short. The locked quotas are measured on committed usage, so no overshoot.
     const hardLimits = await lockHardLimits(db, input.tenantId, unseen);
     const kinds = new Map([...meters.values()].map((m) => [m.resourceType, m.kind]));
-    const overQuota = await enforceHardLimits(db, input.tenantId, hardLimits, unseen, at, kinds);
+    const overQuota = await enforceHardLimits(db, input.tenantId, hardLimits, unseen, period, kinds);
     const accepted = unseen.filter((event) => {
       const refusal = overQuota.get(event.index);
       results[event.index] = refusal ? rejected(event.eventId, refusal) : { event_id: event.eventId, status: 'accepted' };
@@ -69,7 +69,7 @@ export async function ingestUsageEvents(input: IngestInput, actor: Actor, tx?: T
       rollupUpsert(input.tenantId, 'hourly', cells.hourly, at), rollupUpsert(input.tenantId, 'daily', cells.daily, at),
       rollupUpsert(input.tenantId, 'monthly', cells.monthly, at), pricingQueueInsert(input.tenantId, touchedHours(accepted)),
     ]);
-    await evaluateUsageAlerts(db, { tenantId: input.tenantId, touched: touchedSeries(accepted) });
+    await evaluateUsageAlerts(db, { tenantId: input.tenantId, touched: touchedSeries(accepted), period });
 
     const summary = summarize(results);
     if (summary.accepted + summary.rejected > 0) {

@@ -1,5 +1,5 @@
 import { Prisma, type Tx } from '../db';
-import { currentUsagePeriod, periodUsage, type UsagePeriod, type UsageScope } from '../quotas/period-usage';
+import { periodUsage, type UsagePeriod, type UsageScope } from '../quotas/period-usage';
 import { SYSTEM_NAMESPACE } from '../tenants/namespaces';
 import { hourStartOf } from './local-calendar';
 import { decimalToNanos, nanosToDecimal } from './quantity';
@@ -120,12 +120,11 @@ class LimitUsage {
 /**
  * Judges the batch in the order sent against the locked hard limits: an event that would take a
  * limit's usage over its maximum is refused (naming the quota); the rest count toward the next.
- * Only events in the current period count toward a quota: a late event of a closed period passes.
+ * Only events in the current `period` count toward a quota: a late event of a closed period passes.
  */
-export async function enforceHardLimits(tx: Tx, tenantId: string, limits: readonly HardLimit[], events: readonly ValidEvent[], at: Date, meterKinds: Map<string, 'counter' | 'gauge'>): Promise<Map<number, Rejection>> {
+export async function enforceHardLimits(tx: Tx, tenantId: string, limits: readonly HardLimit[], events: readonly ValidEvent[], period: UsagePeriod, meterKinds: Map<string, 'counter' | 'gauge'>): Promise<Map<number, Rejection>> {
   const refused = new Map<number, Rejection>();
   if (limits.length === 0) return refused;
-  const period = await currentUsagePeriod(tx, tenantId, at);
   const inPeriod = (event: ValidEvent) => { const hour = hourStartOf(event.atMs); return hour >= period.start.getTime() && hour < period.end.getTime(); };
   const usages: LimitUsage[] = [];
   for (const limit of limits) {

@@ -1,4 +1,5 @@
-import type { Tx } from '../db';
+import { Prisma, type Tx } from '../db';
+import { subscriptionPeriodColumns, usagePeriodOf } from '../quotas/period-usage';
 import { SYSTEM_NAMESPACE } from '../tenants/namespaces';
 import { metersFrom, type Meter, type MeterKind } from './meters';
 import { parseQuantityNanos } from './quantity';
@@ -30,14 +31,15 @@ export const rejected = (eventId: string, reason: Rejection): EventResult => ({ 
 type Context = { namespaces: Map<string, string>; apps: Set<string>; meters: Map<string, Meter>; nowMs: number; oldestMs: number };
 
 /**
- * What judging a batch needs, in one round trip: the tenant's timezone, the meters (active SKUs'
- * kinds), and the namespaces and active apps the batch names. Null: no such tenant.
+ * What judging a batch needs, in one round trip: the tenant's timezone, its usage period at `at`
+ * (quotas and alerts count in it), the meters (active SKUs' kinds), and the namespaces and active
+ * apps the batch names. Null: no such tenant.
  */
-export async function loadIngestContext(tx: Tx, tenantId: string, events: readonly UsageEventInput[]) {
+export async function loadIngestContext(tx: Tx, tenantId: string, events: readonly UsageEventInput[], at: Date) {
   const names = [...new Set(events.map((e) => e.namespace ?? SYSTEM_NAMESPACE))];
   const appIds = [...new Set(events.flatMap((e) => (e.app_id ? [e.app_id] : [])))];
-  const [row] = await tx.$queryRaw<{ billing_timezone: string; skus: [string, MeterKind][]; namespaces: [string, string][]; apps: string[] }[]>`
-    SELECT t.billing_timezone,
+  const [row] = await tx.$queryRaw<{ billing_timezone: string; period_start: Date | null; period_end: Date | null; skus: [string, MeterKind][]; namespaces: [string, string][]; apps: string[] }[]>`
+    SELECT t.billing_timezone, ${subscriptionPeriodColumns(Prisma.raw('t'), at)},
       coalesce((SELECT json_agg(json_build_array(s.resource_type, s.meter_kind::text)) FROM skus s WHERE s.active), '[]'::json) AS skus,
       coalesce((SELECT json_agg(json_build_array(n.name, n.id)) FROM namespaces n WHERE n.tenant_id = t.id AND n.name = ANY(${names}::text[])), '[]'::json) AS namespaces,
       coalesce((SELECT json_agg(a.id) FROM apps a WHERE a.tenant_id = t.id AND a.id = ANY(${appIds}::text[]) AND a.status = 'active'), '[]'::json) AS apps
@@ -45,6 +47,7 @@ export async function loadIngestContext(tx: Tx, tenantId: string, events: readon
   if (!row) return null;
   return {
     timeZone: row.billing_timezone,
+    period: usagePeriodOf(row, at, row.billing_timezone),
     meters: metersFrom(row.skus.map(([resourceType, meterKind]) => ({ resourceType, meterKind }))),
     namespaces: new Map(row.namespaces),
     apps: new Set(row.apps),
