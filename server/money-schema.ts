@@ -12,14 +12,11 @@ export const nonNegativeDecimalInput = z.string().regex(/^\d{1,21}(\.\d{1,9})?$/
  * written with its own digits by the one JSON writer (server/json.ts), documented as a number.
  * Recognised by shape (decimal.js and Prisma's clone of it), so this module stays free of runtime imports.
  */
-export const wireDecimalNumber = z
-  .custom<Decimal>(isExactDecimal, 'an exact decimal')
-  .meta({ type: 'number', description: 'exact decimal, written with its own digits (never through a float)' });
+const WIRE_NUMBER = { type: 'number', description: 'exact decimal, written with its own digits (never through a float)' };
+export const wireDecimalNumber = z.custom<Decimal>(isExactDecimal, 'an exact decimal').meta(WIRE_NUMBER);
 
 /** The same wire number, also taking a DecimalText (a hot read passing the database's digits through). */
-export const wireDecimalOrTextNumber = z
-  .custom<Decimal | DecimalText>((value) => isExactDecimal(value) || isDecimalText(value), 'an exact decimal')
-  .meta({ type: 'number', description: 'exact decimal, written with its own digits (never through a float)' });
+export const wireDecimalOrTextNumber = z.custom<Decimal | DecimalText>((value) => isExactDecimal(value) || isDecimalText(value), 'an exact decimal').meta(WIRE_NUMBER);
 
 /** A DecimalText (server/money.ts): a raw JSON number. */
 export function isDecimalText(value: unknown): value is DecimalText {

@@ -18,11 +18,9 @@ export type BillingRecordsQuery = z.output<typeof billingRecordsQuery>;
 export const billingRecordsParams = z.strictObject({ tenant_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a tenant id') });
 
 /**
- * Money the seed types `number`: the handler returns Decimals, written with their own digits by the
- * one JSON writer (server/json.ts), never routed through a float. Unlike `wireDecimalNumber` it also
- * takes a plain number, which the operation's documented example uses (it must survive a JSON round trip).
+ * Money the seed types `number`: the list hands over the database's digits (DecimalText), the
+ * export Decimals; the one JSON writer (server/json.ts) prints either exactly, never through a float.
  */
-/** Money the seed types as a number: the shared exact-decimal wire type, with this field's description. */
 const wireNumber = (description?: string) => (description ? wireDecimalOrTextNumber.describe(description) : wireDecimalOrTextNumber);
 const instant = z.string().describe('RFC 3339 UTC');
 
