@@ -1,5 +1,5 @@
 import { toDecimalString } from './money';
-import { isExactDecimal } from './money-schema';
+import { isDecimalText, isExactDecimal } from './money-schema';
 import { rfc3339 } from './time/rfc3339';
 
 /**
@@ -13,7 +13,8 @@ import { rfc3339 } from './time/rfc3339';
  */
 function prepare(value: unknown): unknown {
   if (typeof value === 'bigint') return rawJson(value.toString());
-  if (typeof value !== 'object' || value === null || isRawJson(value)) return value;
+  // Raw JSON (a DecimalText, or a literal made here) is written as it is.
+  if (typeof value !== 'object' || value === null || isDecimalText(value)) return value;
   if (value instanceof Date) return rfc3339(value);
   if (isExactDecimal(value)) return rawJson(toDecimalString(value));
   if (Array.isArray(value)) {
@@ -45,7 +46,6 @@ function prepare(value: unknown): unknown {
 }
 
 const rawJson = (JSON as unknown as { rawJSON: (text: string) => unknown }).rawJSON;
-const isRawJson = (JSON as unknown as { isRawJSON: (value: unknown) => boolean }).isRawJSON;
 
 export function writeJson(value: unknown): string {
   return JSON.stringify(prepare(value)) ?? 'null';

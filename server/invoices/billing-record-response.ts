@@ -23,7 +23,8 @@ export const FROM_DECIMALS: Numerics = { money, wholeUnits: (value) => money(val
  * From numerics the SQL already made canonical (records-sql.ts: trim_scale for money, round for
  * quantities): passed through to the wire as text, no Decimal built for a value nobody computes with.
  */
-export const FROM_CANONICAL_TEXT: Numerics = { money: (value) => decimalText(String(value)), wholeUnits: (value) => decimalText(String(value)) };
+const passThrough = (value: DecimalLike) => decimalText(String(value));
+export const FROM_CANONICAL_TEXT: Numerics = { money: passThrough, wholeUnits: passThrough };
 
 /**
  * Seed 000/001 BillingRecordResponse, the one mapping (the seed-001 list and the compliance export):
