@@ -1,3 +1,4 @@
+import { now } from '../clock';
 import { newId } from '../ids';
 import type { Decimal } from '../money';
 import type { Tx } from '../transaction';
@@ -36,6 +37,8 @@ export async function openAttempt(tx: Tx, draft: AttemptDraft) {
       tenantId: draft.tenantId, id: newId('pay'), billingRecordId: draft.invoiceId, attemptKey: draft.attemptKey,
       attemptNumber: (last._max.attemptNumber ?? 0) + 1, kind: draft.kind, step: draft.step, paymentMethodId: draft.paymentMethodId,
       amount: draft.amount, currency: draft.currency, provider: draft.provider, providerChargeId: draft.providerChargeId ?? null, status: 'pending',
+      // On the injectable clock, as every other row: a retry compares it with when a payment method changed (retry-owed.ts).
+      createdAt: now(),
     },
   });
 }

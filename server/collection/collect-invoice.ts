@@ -17,35 +17,78 @@ import { refundStrayCharge } from './stray-charge';
 export type CollectInvoiceInput = { tenantId: string; invoiceId: string; step: number };
 export type CollectOutcome = 'paid' | 'failed' | 'skipped';
 
+/** An invoice collection may still charge: open, or `failed` (dunning ran out, still owed; a retry after a payment-method change charges it). */
+const OWED_STATUSES: readonly string[] = ['open', 'failed'];
+
+/**
+ * One round of charging an invoice: a dunning step (collectInvoice below) or a retry after the
+ * tenant changed its payment methods (retry-owed.ts). The round names its attempts, so a re-run of
+ * the same round reuses them (the same provider idempotency keys) and charges nothing twice, and it
+ * says, under the invoice lock, whether the invoice is still its to charge.
+ */
+export type CollectionRound = {
+  tenantId: string;
+  invoiceId: string;
+  /** The dunning step its attempts belong to; null for a retry. */
+  step: number | null;
+  attemptKey(method: CollectableMethod): string;
+  /** Under the invoice lock, before credit is applied. */
+  admits(tx: Tx, invoice: LockedInvoice): Promise<boolean>;
+};
+export type RoundResult = { outcome: 'paid' | 'skipped' } | { outcome: 'declined'; declineMessage: string | null };
+
 /**
  * One dunning step of one invoice (the collection job's handler): charge the primary, and when it
- * is declined the secondary; the first success pays the invoice. Every attempt is recorded before
- * the provider is called and then given its answer, each in its own short transaction under the
- * invoice lock (the provider is never called while a lock is held). A re-run of a step reuses its
- * attempts, so nothing is charged twice; a step that is not due, or an invoice no longer open, is skipped.
+ * is declined the secondary; the first success pays the invoice. A step that is not due, or an
+ * invoice no longer open, is skipped.
  */
 export async function collectInvoice(input: CollectInvoiceInput, actor: Actor = SYSTEM_ACTOR): Promise<CollectOutcome> {
-  const methods = await collectableMethods(input.tenantId);
-  let lastDecline: string | null = null;
-  for (const method of methods) {
-    const prepared = await prisma.$transaction((tx) => prepareAttempt(tx, input, method, actor));
-    if (!prepared) return 'skipped';
-    const answer = answerOf(prepared) ?? await charge(prepared, method);
-    const applied = await prisma.$transaction((tx) => applyAnswer(tx, input, prepared, method, answer, actor));
-    if (applied === 'stray') {
-      if (answer.status === 'succeeded') await refundStrayCharge(prepared, answer.chargeId, actor);
-      return 'skipped';
-    }
-    if (applied) {
-      await afterInvoicePaid(input.tenantId, applied.subscriptionId, actor);
-      return 'paid';
-    }
-    if (answer.status === 'failed') lastDecline = answer.message;
-  }
-  const finished = await prisma.$transaction((tx) => finishFailedStep(tx, input, lastDecline, actor));
+  const round = dunningRound(input);
+  const result = await chargeRound(round, actor);
+  if (result.outcome !== 'declined') return result.outcome;
+  const finished = await prisma.$transaction((tx) => finishFailedStep(tx, round, input, result.declineMessage, actor));
   if (!finished) return 'skipped';
   await afterStepFailed(input.tenantId, finished.subscriptionId, actor);
   return 'failed';
+}
+
+function dunningRound(input: CollectInvoiceInput): CollectionRound {
+  return {
+    tenantId: input.tenantId, invoiceId: input.invoiceId, step: input.step,
+    attemptKey: (method) => `step:${input.step}:${method.id}`,
+    admits: async (tx, invoice) => {
+      if (invoice.status !== 'open' || !invoice.finalizedAt) return false;
+      const due = stepDueAt(invoice.finalizedAt, input.step, await graceDaysOf(tx, invoice));
+      return due !== null && due <= now();
+    },
+  };
+}
+
+/**
+ * Charges the tenant's collectable methods in turn (primary, then secondary) until one pays. Every
+ * attempt is recorded before the provider is called and then given its answer, each in its own
+ * short transaction under the invoice lock (the provider is never called while a lock is held).
+ * A success pays the invoice, tells the tenant and lets its subscription be reviewed.
+ */
+export async function chargeRound(round: CollectionRound, actor: Actor): Promise<RoundResult> {
+  const methods = await collectableMethods(round.tenantId);
+  let lastDecline: string | null = null;
+  for (const method of methods) {
+    const prepared = await prisma.$transaction((tx) => prepareAttempt(tx, round, method, actor));
+    if (!prepared) return { outcome: 'skipped' };
+    const answer = answerOf(prepared) ?? await charge(prepared, method);
+    const applied = await prisma.$transaction((tx) => applyAnswer(tx, round, prepared, method, answer, actor));
+    if (applied === 'stray') {
+      if (answer.status === 'succeeded') await refundStrayCharge(prepared, answer.chargeId, actor);
+      return { outcome: 'skipped' };
+    }
+    if (applied) {
+      await afterInvoicePaid(round.tenantId, applied.subscriptionId, actor);
+      return { outcome: 'paid' };
+    }
+    if (answer.status === 'failed') lastDecline = answer.message;
+  }
+  return { outcome: 'declined', declineMessage: lastDecline };
 }
 
 async function graceDaysOf(tx: Tx, invoice: LockedInvoice): Promise<number> {
@@ -54,24 +97,34 @@ async function graceDaysOf(tx: Tx, invoice: LockedInvoice): Promise<number> {
   return sub?.gracePeriodDays ?? DEFAULT_GRACE_DAYS;
 }
 
-/** The invoice is still collectable at this step: open, finalized, the step due, something owed after credit. */
-async function collectable(tx: Tx, input: CollectInvoiceInput, actor: Actor) {
-  const invoice = await lockInvoice(tx, input.tenantId, input.invoiceId);
-  if (!invoice || invoice.status !== 'open' || !invoice.finalizedAt) return null;
-  const due = stepDueAt(invoice.finalizedAt, input.step, await graceDaysOf(tx, invoice));
-  if (!due || due > now()) return null;
+/** The invoice is still the round's to charge: owed, finalized, admitted by the round, something owed after credit. */
+export async function collectable(tx: Tx, round: CollectionRound, actor: Actor) {
+  const invoice = await lockInvoice(tx, round.tenantId, round.invoiceId);
+  if (!invoice || !OWED_STATUSES.includes(invoice.status) || !invoice.finalizedAt || !(await round.admits(tx, invoice))) return null;
   // Credit first: only what the balance does not cover is charged.
-  const settled = await settleFromCredit({ tenantId: input.tenantId, recordId: input.invoiceId }, actor, tx);
-  if (settled.status !== 'open') return null;
+  const settled = await settleFromCredit({ tenantId: round.tenantId, recordId: round.invoiceId }, actor, tx);
+  if (!OWED_STATUSES.includes(settled.status)) return null;
   const owed = money(settled.amount).minus(money(settled.creditAppliedAmount));
   return owed.gt(0) ? { invoice, owed } : null;
 }
 
-async function prepareAttempt(tx: Tx, input: CollectInvoiceInput, method: CollectableMethod, actor: Actor): Promise<Attempt | null> {
-  const found = await collectable(tx, input, actor);
+/** A charge of another round still waiting for the provider's answer, within a collection job's lifetime (older ones were cut short). */
+const IN_FLIGHT_MS = 15 * 60_000;
+
+async function prepareAttempt(tx: Tx, round: CollectionRound, method: CollectableMethod, actor: Actor): Promise<Attempt | null> {
+  const found = await collectable(tx, round, actor);
   if (!found) return null;
+  const attemptKey = round.attemptKey(method);
+  // One charge in flight per invoice: a dunning step and a retry running at once must not both
+  // charge (two different idempotency keys would be two real charges). The later one steps aside;
+  // the sweeps find what it left (a dunning step with no attempt runs again).
+  const inFlight = await tx.paymentAttempt.findFirst({
+    where: { tenantId: round.tenantId, billingRecordId: round.invoiceId, kind: 'charge', status: 'pending', attemptKey: { not: attemptKey }, createdAt: { gt: new Date(now().getTime() - IN_FLIGHT_MS) } },
+    select: { id: true },
+  });
+  if (inFlight) return null;
   return openAttempt(tx, {
-    tenantId: input.tenantId, invoiceId: input.invoiceId, attemptKey: `step:${input.step}:${method.id}`, kind: 'charge', step: input.step,
+    tenantId: round.tenantId, invoiceId: round.invoiceId, attemptKey, kind: 'charge', step: round.step,
     paymentMethodId: method.id, amount: found.owed, currency: found.invoice.currency, provider: method.provider,
   });
 }
@@ -83,33 +136,35 @@ function charge(attempt: Attempt, method: CollectableMethod): Promise<ChargeResu
   });
 }
 
-/** Records the answer; a success pays the invoice (if it is still open) and tells the tenant; `stray` when it is no longer owed. */
-async function applyAnswer(tx: Tx, input: CollectInvoiceInput, attempt: Attempt, method: CollectableMethod, answer: ChargeResult, actor: Actor) {
-  const invoice = await lockInvoice(tx, input.tenantId, input.invoiceId);
+/** Records the answer; a success pays the invoice (if it is still owed) and tells the tenant; `stray` when it is no longer owed. */
+async function applyAnswer(tx: Tx, round: CollectionRound, attempt: Attempt, method: CollectableMethod, answer: ChargeResult, actor: Actor) {
+  const invoice = await lockInvoice(tx, round.tenantId, round.invoiceId);
   if (attempt.status === 'pending') await recordAnswer(tx, attempt, answer);
   if (answer.status !== 'succeeded' || !invoice) return null;
-  if (invoice.status !== 'open') {
-    // Paid by this very charge (another run of the step got there first) is fine; anything else is a charge nobody owes.
+  if (!OWED_STATUSES.includes(invoice.status)) {
+    // Paid by this very charge (another run of the round got there first) is fine; anything else is a charge nobody owes.
     const paidByThis = invoice.status === 'paid' && invoice.paymentMethodId === method.id;
     return paidByThis ? null : 'stray';
   }
   const paidAt = now();
-  await tx.billingRecord.update({ where: { tenantId_id: { tenantId: input.tenantId, id: input.invoiceId } }, data: { status: 'paid', paidAt, paymentMethodId: method.id } });
-  await syncBillsOfInvoice(tx, input.tenantId, input.invoiceId);
+  await tx.billingRecord.update({ where: { tenantId_id: { tenantId: round.tenantId, id: round.invoiceId } }, data: { status: 'paid', paidAt, paymentMethodId: method.id } });
+  await syncBillsOfInvoice(tx, round.tenantId, round.invoiceId);
   await recordAudit(tx, actor, {
-    tenantId: input.tenantId, action: 'invoice.pay', targetType: 'billing_record', targetId: input.invoiceId,
+    tenantId: round.tenantId, action: 'invoice.pay', targetType: 'billing_record', targetId: round.invoiceId,
     before: { status: invoice.status },
-    after: { status: 'paid', paidAt, paymentMethodId: method.id, attemptId: attempt.id, chargeId: answer.chargeId, amount: toDecimalString(attempt.amount) },
+    after: {
+      status: 'paid', paidAt, paymentMethodId: method.id, attemptId: attempt.id, attemptKey: attempt.attemptKey, chargeId: answer.chargeId, amount: toDecimalString(attempt.amount),
+    },
   });
-  await notifyCollection(tx, input.tenantId, {
-    kind: 'invoice.paid', invoiceId: input.invoiceId, invoiceNumber: invoice.invoiceNumber, amount: money(attempt.amount), currency: attempt.currency, last4: method.last4, step: input.step,
+  await notifyCollection(tx, round.tenantId, {
+    kind: 'invoice.paid', invoiceId: round.invoiceId, invoiceNumber: invoice.invoiceNumber, amount: money(attempt.amount), currency: attempt.currency, last4: method.last4, step: round.step,
   });
   return invoice;
 }
 
 /** Every method declined at this step: tell the tenant once; the last step leaves the invoice `failed`. */
-async function finishFailedStep(tx: Tx, input: CollectInvoiceInput, declineMessage: string | null, actor: Actor) {
-  const found = await collectable(tx, input, actor);
+async function finishFailedStep(tx: Tx, round: CollectionRound, input: CollectInvoiceInput, declineMessage: string | null, actor: Actor) {
+  const found = await collectable(tx, round, actor);
   if (!found) return null;
   const { invoice, owed } = found;
   const final = isLastStep(input.step, await graceDaysOf(tx, invoice));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../audit/actor';
 import { collectInvoice } from '../collection/collect-invoice';
 import { findDueCollections } from '../collection/due-collections';
+import { findRetryTargets, retryOwedInvoices } from '../collection/retry-owed';
 import { defineJob } from './registry';
 
 /** One dunning step of one invoice: charge the primary, then the secondary (server/collection). */
@@ -23,6 +24,36 @@ export const invoiceCollectionSweep = defineJob({
   schedule: { cron: '*/5 * * * *', tz: 'UTC' },
   handler: async (_data, { at, enqueue, tenantIds }) => {
     for (const due of await findDueCollections(at, tenantIds)) await enqueue(invoiceCollection.name, due);
+  },
+  retry: { limit: 1, delaySeconds: 60, backoff: false },
+  expireInSeconds: 240,
+});
+
+/**
+ * A tenant's owed invoices collected again after it changed its payment methods (server/collection/
+ * retry-owed.ts). Kicked by the payment-method mutations once they commit (kick-retry.ts), and by
+ * its sweep. `stately`: a change made while the job runs gets one more run. Idempotent per
+ * (invoice, change): a re-run reuses the attempts (and their idempotency keys) it recorded.
+ */
+export const invoiceRetry = defineJob({
+  name: 'invoice-retry',
+  payload: z.strictObject({ tenantId: z.string().min(1).max(64) }),
+  key: (data) => `retry:${data.tenantId}`,
+  handler: (data, { at }) => retryOwedInvoices({ tenantId: data.tenantId, at }, SYSTEM_ACTOR),
+  retry: { limit: 5, delaySeconds: 60, backoff: true },
+  expireInSeconds: 300,
+  policy: 'stately',
+});
+
+/** Every five minutes: the net under a lost kick, one retry job per tenant with something to retry. */
+export const invoiceRetrySweep = defineJob({
+  name: 'invoice-retry-sweep',
+  payload: z.strictObject({}),
+  key: () => 'invoice-retry-sweep',
+  schedule: { cron: '*/5 * * * *', tz: 'UTC' },
+  handler: async (_data, { at, enqueue, tenantIds }) => {
+    const tenants = new Set((await findRetryTargets(at, tenantIds)).map((target) => target.trigger.tenantId));
+    for (const tenantId of tenants) await enqueue(invoiceRetry.name, { tenantId });
   },
   retry: { limit: 1, delaySeconds: 60, backoff: false },
   expireInSeconds: 240,

@@ -2,7 +2,7 @@
 import type { JobDefinition } from './registry';
 import { subscriptionPastDue, subscriptionPeriodEnd, subscriptionSweep } from './subscription-jobs';
 import { usagePrice, usagePriceSweep, usageRawRetention } from './usage-jobs';
-import { invoiceCollection, invoiceCollectionSweep } from './collection-jobs';
+import { invoiceCollection, invoiceCollectionSweep, invoiceRetry, invoiceRetrySweep } from './collection-jobs';
 import { notificationEmail, notificationEmailSweep } from './notification-jobs';
 import { usagePeriodClose, usagePeriodCloseSweep } from './metered-billing-jobs';
 
@@ -12,6 +12,8 @@ export const JOBS: readonly JobDefinition<unknown>[] = [
   subscriptionPastDue,
   invoiceCollectionSweep,
   invoiceCollection,
+  invoiceRetrySweep,
+  invoiceRetry,
   usageRawRetention,
   usagePriceSweep,
   usagePrice,

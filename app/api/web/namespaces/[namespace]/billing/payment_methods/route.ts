@@ -1,3 +1,4 @@
+import { kickOwedInvoiceRetry } from '@/server/jobs/kick-retry';
 import { tenantRoute } from '@/server/rest/guard';
 import { requireSystemNamespace } from '@/server/tenants/namespaces';
 import { addPaymentMethod } from '@/server/payment-methods/payment-methods';
@@ -10,5 +11,6 @@ export const POST = tenantRoute(operation, async ({ caller, namespace, body }) =
   requireSystemNamespace(namespace);
   requireSameNamespace(body.namespace, namespace);
   const method = await addPaymentMethod({ tenantId: caller.scope.tenantId, token: body.token, role: roleFromF5(body.role), contact: body.contact ?? null }, caller.actor);
+  await kickOwedInvoiceRetry(caller.scope.tenantId);
   return { name: method.name };
 });

@@ -1,3 +1,4 @@
+import { kickOwedInvoiceRetry } from '@/server/jobs/kick-retry';
 import { tenantRoute } from '@/server/rest/guard';
 import { requireSystemNamespace } from '@/server/tenants/namespaces';
 import { swapPrimary } from '@/server/payment-methods/roles';
@@ -10,5 +11,6 @@ export const POST = tenantRoute(operation, async ({ caller, namespace, params, b
   requireSameNamespace(body.namespace, namespace);
   requireSameName(body.name, params.name);
   await swapPrimary({ tenantId: caller.scope.tenantId, name: params.name }, caller.actor);
+  await kickOwedInvoiceRetry(caller.scope.tenantId);
   return {};
 });
