@@ -17,7 +17,8 @@ import { allHourlyRows } from '../../test/bill-rows';
 /**
  * The whole demo seed, replayed into the test database (about a minute and a half): what it leaves
  * behind holds coupons, vouchers, one unpaid usage bill, a refunded usage invoice and a reconciled
- * late event, and its three sources of money agree.
+ * late event, Acme's collection story (a failed invoice paid by the retry, one past due), and its
+ * three sources of money agree.
  */
 const TENANTS = ['tnt_demo', 'tnt_acme'];
 let dataDir: string;
@@ -75,6 +76,38 @@ describe('the demo seed', () => {
     // The renewal the declined card could not pay was wired: Acme's subscription is live.
     const sub = await prisma.subscription.findFirstOrThrow({ where: { tenantId: 'tnt_acme', endedAt: null }, orderBy: { startedAt: 'desc' } });
     expect(sub.status).toBe('active');
+  });
+
+  it('Acme\'s collection story: renewals declined by the primary and paid by the secondary, one refunded to the card, the failed workshop paid by the retry when a new card came, one past-due invoice', async () => {
+    const acme = 'tnt_acme';
+    const invoices = await prisma.billingRecord.findMany({ where: { tenantId: acme, status: { not: 'draft' } }, include: { paymentAttempts: { orderBy: { attemptNumber: 'asc' } } } });
+    const charges = (invoice: (typeof invoices)[number]) => invoice.paymentAttempts.filter((a) => a.kind === 'charge');
+    // Failed on the primary, paid by the secondary at the same dunning step.
+    const bySecondary = invoices.filter((invoice) => {
+      const paid = charges(invoice).find((a) => a.status === 'succeeded' && a.provider === 'sandbox');
+      return paid && charges(invoice).some((a) => a.status === 'failed' && a.declineCode === 'card_declined' && a.step === paid.step && a.paymentMethodId !== paid.paymentMethodId);
+    });
+    expect(bySecondary.length).toBeGreaterThan(1);
+    // Finance refunded one card payment.
+    expect(invoices.filter((invoice) => invoice.status === 'refunded')).toHaveLength(1);
+    // The workshop: every dunning step failed (`failed`), then the new secondary card's retry paid it.
+    const workshop = invoices.find((invoice) => invoice.description === 'Onboarding workshop')!;
+    expect(workshop.status).toBe('paid');
+    const steps = charges(workshop).filter((a) => a.attemptKey.startsWith('step:'));
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    expect(steps.every((a) => a.status === 'failed')).toBe(true);
+    const retries = charges(workshop).filter((a) => a.attemptKey.startsWith('retry:'));
+    expect(retries.map((a) => a.status)).toEqual(['failed', 'succeeded']);
+    expect(workshop.paymentMethodId).toBe(retries[1]!.paymentMethodId);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: acme, action: 'invoice.pay', targetId: workshop.id } });
+    expect(audit.before).toEqual({ status: 'failed' });
+    // One invoice besides the disputed usage invoice is still owed: the training day, failed at every step and past due.
+    const owed = invoices.filter((invoice) => invoice.type !== 'usage' && ['open', 'failed'].includes(invoice.status));
+    expect(owed.map((invoice) => [invoice.description, invoice.status])).toEqual([['Extra training day', 'failed']]);
+    expect(owed[0]!.dueAt!.getTime()).toBeLessThan(now().getTime());
+    expect(charges(owed[0]!).length).toBeGreaterThanOrEqual(4);
+    expect(charges(owed[0]!).every((a) => a.status === 'failed' && a.attemptKey.startsWith('step:'))).toBe(true);
+    expect(await prisma.billingRecord.count({ where: { tenantId: 'tnt_demo', status: 'failed' } })).toBe(0);
   });
 
   it('refunds one paid usage invoice of the last three months and reconciles a late event: CT_REFUND and CT_RECONCILIATION rows on the recent bills', async () => {

@@ -5,8 +5,11 @@
  * by the secondary; finance refunds one of them to the card; later Acme removes the working card,
  * a renewal fails every dunning step (past_due, the invoice `failed`, then suspended after grace),
  * and Acme wires the money: finance settles the transfer (the subscription is active again) and
- * Acme puts a new card on file. A workshop invoice finance raised while only the declined card was
- * on file failed every step and is still owed: the one past-due invoice of the demo.
+ * Acme puts a new card on file as its secondary. A workshop invoice finance raised while only the
+ * declined card was on file had failed every step; the new card makes the invoice-retry job charge
+ * it again (the declined primary, then the new secondary), and it is paid. Near the end of the
+ * history Acme removes that card too (history-discounts.ts), and a training day finance invoices
+ * then fails every step with no card added after it: the one past-due (`failed`) invoice of the demo.
  */
 import { settleBankTransfer, refundInvoice } from '../../server/collection/finance';
 import { createDraftInput, refundInput, settleInput } from '../../server/collection/schema';
@@ -15,6 +18,7 @@ import { prisma } from '../../server/db';
 import { addPaymentMethod, removePaymentMethod } from '../../server/payment-methods/payment-methods';
 import { addPaymentMethodInput } from '../../server/payment-methods/schema';
 import { tokenizeCard, tokenizeWallet } from '../../server/payments/sandbox-provider';
+import { endDay, LAST_DAYS } from './history-discounts';
 import type { ScriptedEvent, ScriptedEventContext } from './scripted-event';
 
 const DECLINED = '4000000000000002';
@@ -45,6 +49,24 @@ async function refundOneCardPaymentOnce({ tenant, financeActor }: ScriptedEventC
 }
 
 /** Once Acme's subscription is suspended for the failed renewal: finance settles the wire, Acme adds a new card. */
+/** A one-line adjustment invoice from finance, finalized (and so charged) at once. */
+async function invoiceAdjustment({ tenant, financeActor }: ScriptedEventContext, description: string, line: string, unitPrice: string, reason: string) {
+  const draft = await createDraftInvoice(createDraftInput.parse({
+    tenantId: tenant.tenant.id, description, lines: [{ description: line, quantity: '1', unitPrice }], reason,
+  }), financeActor);
+  return finalizeInvoice({ tenantId: tenant.tenant.id, invoiceId: draft.id }, financeActor);
+}
+
+const TRAINING_DAY = 'Extra training day';
+
+/** Once the backup card is gone near the end (history-discounts.ts), once: charged to the declined card only, it fails every step and stays owed. */
+async function invoiceTrainingOnce(ctx: ScriptedEventContext) {
+  const tenantId = ctx.tenant.tenant.id;
+  if (await prisma.paymentMethod.count({ where: { tenantId, status: 'active', role: 'secondary' } })) return null;
+  if (await prisma.billingRecord.count({ where: { tenantId, description: TRAINING_DAY } })) return null;
+  return invoiceAdjustment(ctx, TRAINING_DAY, 'Remote training day for the new operations team', '300', 'Training day Acme booked for its new operations team');
+}
+
 async function settleOverdueOnce(ctx: ScriptedEventContext) {
   const tenantId = ctx.tenant.tenant.id;
   const suspended = await prisma.subscription.findFirst({ where: { tenantId, status: 'suspended', endedAt: null }, select: { id: true } });
@@ -88,18 +110,17 @@ export const COLLECTION_EVENTS: ScriptedEvent[] = [
     },
   },
   {
-    // Charged to the declined card only: every dunning step fails and it stays `failed` (past due, F5 OVERDUE) to this day.
+    // Charged to the declined card only: every dunning step fails and it is `failed`, until the new card below makes the retry pay it.
     tenant: 'tnt_acme', day: 205, hour: 3, label: 'finance invoices an onboarding workshop',
-    run: async ({ tenant, financeActor }) => {
-      const draft = await createDraftInvoice(createDraftInput.parse({
-        tenantId: tenant.tenant.id, description: 'Onboarding workshop', lines: [{ description: 'On-site onboarding workshop (half day)', quantity: '1', unitPrice: '450' }],
-        reason: 'Workshop agreed with Acme on the kickoff call',
-      }), financeActor);
-      return finalizeInvoice({ tenantId: tenant.tenant.id, invoiceId: draft.id }, financeActor);
-    },
+    run: (ctx) => invoiceAdjustment(ctx, 'Onboarding workshop', 'On-site onboarding workshop (half day)', '450', 'Workshop agreed with Acme on the kickoff call'),
   },
-  // Daily from day 201: once the failed renewal has suspended the subscription, the wire arrives (once).
+  // Daily from day 201: once the failed renewal has suspended the subscription, the wire arrives (once);
+  // the new card is a payment-method change, so the next run of the jobs retries the workshop invoice.
   ...Array.from({ length: 60 }, (_, i): ScriptedEvent => ({
     tenant: 'tnt_acme', day: 201 + i, hour: 8, label: 'wire for the overdue invoice, new card', run: settleOverdueOnce,
+  })),
+  // Daily over the last weeks, acting once after the backup card is removed before the last close.
+  ...Array.from({ length: LAST_DAYS }, (_, i): ScriptedEvent => ({
+    tenant: 'tnt_acme', day: endDay - LAST_DAYS + i, hour: 3, label: 'finance invoices a training day (past due to this day)', run: invoiceTrainingOnce,
   })),
 ];

@@ -5,11 +5,12 @@
  *   both tenants 10 % off bandwidth for three months (BANDWIDTH10) and issues each a monthly usage
  *   voucher (¥100 / $5) for each of the three months before the current one, valid that month
  *   only, so the closes spend them and the last three months' bills show coupon and voucher amounts;
- * - the day before Acme's last period closes, Acme removes its backup card, leaving only the
- *   declined primary (history-collection.ts): the renewal and the usage invoice both fail at the
- *   first dunning step; the next day Acme wires the renewal (finance settles it, the subscription
- *   is active again) and the usage invoice keeps failing every step — its bills stay unpaid
- *   (BS_FAILED, or BS_DUE while dunning still runs).
+ * - before Acme's last period closes (the day before, or REMOVED_BY_DAYS before the end of the
+ *   history if that is earlier), Acme removes its backup card, leaving only the declined primary
+ *   (history-collection.ts): the renewal and the usage invoice both fail at the first dunning step;
+ *   then Acme wires the renewal (finance settles it, the subscription is active again) and
+ *   the usage invoice keeps failing every step — its bills stay unpaid (BS_FAILED, or BS_DUE while
+ *   dunning still runs). No card is added after that, so nothing retries it.
  */
 import { now } from '../../server/clock';
 import { prisma } from '../../server/db';
@@ -33,7 +34,7 @@ function historyStart(): Date {
   return fromLocal({ year: Math.floor(index / 12), month: (index % 12) + 1, day: 1, hour: 9 }, 'Asia/Shanghai');
 }
 
-const endDay = Math.floor((SEED_END.getTime() - historyStart().getTime()) / DAY_MS);
+export const endDay = Math.floor((SEED_END.getTime() - historyStart().getTime()) / DAY_MS);
 const usageDay = Math.max(1, endDay - USAGE_DAYS);
 const MONTHLY_VOUCHER: Record<DemoTenantId, string> = { tnt_demo: '100', tnt_acme: '5' };
 
@@ -62,14 +63,22 @@ function discountEvents(tenant: DemoTenantId): ScriptedEvent[] {
   ];
 }
 
-/** Acme's live subscription and whether its period ends within the next day (its last close before the end of the history). */
+/**
+ * The backup card is gone at the latest this many days before the end of the history, so what
+ * fails on the declined card from then (history-collection.ts: an invoice finance raises) has
+ * failed every dunning step, and is past due, by the end whatever day of the month the seed runs.
+ */
+export const REMOVED_BY_DAYS = 19;
+
+/** Acme's live subscription when its last close of the history is within the next day, or ahead and the end of the history near. */
 async function acmeBoundarySoon(ctx: ScriptedEventContext) {
   const sub = await prisma.subscription.findFirst({ where: { tenantId: ctx.tenant.tenant.id, endedAt: null }, orderBy: { startedAt: 'desc' }, select: { id: true, currentPeriodEnd: true } });
   if (!sub) return null;
   const left = sub.currentPeriodEnd.getTime() - ctx.at.getTime();
   // The last boundary of the history: at or before its end, and the next one (a month on) after it.
   const last = sub.currentPeriodEnd <= SEED_END && SEED_END.getTime() - sub.currentPeriodEnd.getTime() < 28 * DAY_MS;
-  return left > 0 && left <= DAY_MS && last ? sub : null;
+  const endNear = SEED_END.getTime() - ctx.at.getTime() <= REMOVED_BY_DAYS * DAY_MS;
+  return left > 0 && (left <= DAY_MS || endNear) && last ? sub : null;
 }
 
 async function removeBackupBeforeLastClose(ctx: ScriptedEventContext) {
@@ -89,7 +98,8 @@ async function wireTheRenewal(ctx: ScriptedEventContext) {
   return owed.length;
 }
 
-const LAST_DAYS = 45;
+/** The last weeks of the history, where Acme's last close falls. */
+export const LAST_DAYS = 45;
 
 export const DISCOUNT_EVENTS: ScriptedEvent[] = [
   ...discountEvents('tnt_demo'),
