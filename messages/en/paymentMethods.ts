@@ -2,7 +2,7 @@ import type { Messages } from '../zh-CN';
 
 export const paymentMethods: Messages['paymentMethods'] = {
   nav: 'Payment methods', title: 'Payment methods',
-  description: 'Invoices are charged to the primary method first, and to the secondary when that fails. Card numbers and security codes go only to the payment processor; we never store them.',
+  description: 'Invoices are charged to the primary method first, and to the secondary when that fails. When a card or wallet becomes your primary or secondary, unpaid invoices are charged again right away. Card numbers and security codes go only to the payment processor; we never store them.',
   add: 'Add payment method', empty: 'No payment methods yet', emptyHint: 'Add a card, Alipay, WeChat Pay or a bank transfer account to pay your invoices.',
   viewerNote: 'You can see the payment methods; adding, changing roles and removing need the billing role or higher.',
   columns: { method: 'Method', holder: 'Holder', expiry: 'Expires', role: 'Role', actions: 'Actions' },
