@@ -11,7 +11,7 @@ export const invoices: Messages['invoices'] = {
   newer: 'Newer', older: 'Older', invalidFilters: 'The filters were not valid; showing all invoices.',
   back: 'Back to invoices', downloadPdf: 'Download PDF', pdfPreview: 'PDF preview', pdfDraft: 'A draft gets its PDF once it is finalized and numbered.',
   details: 'Invoice details', lines: 'Line items', resourceType: 'Resource', quantity: 'Quantity', unitPrice: 'Unit price', lineAmount: 'Amount (before tax)', taxRate: 'Tax rate', tax: 'Tax', lineTotal: 'Total',
-  totals: 'Totals', subtotal: 'Subtotal', taxTotal: 'Tax', invoiceTotal: 'Invoice total', creditApplied: 'Credit applied', amountPaid: 'Amount paid',
+  totals: 'Totals', subtotal: 'Subtotal', taxTotal: 'Tax', invoiceTotal: 'Invoice total', creditApplied: 'Credit applied', amountPaid: 'Amount paid', refundedAmount: 'Refunded', creditBalance: 'Credit balance',
   history: 'Status dates', created: 'Created', finalized: 'Finalized', paid: 'Paid', voided: 'Voided', refunded: 'Refunded', period: 'Billing period', subscription: 'Subscription',
   notFound: 'Invoice not found', notFoundHint: 'It may not exist, or it belongs to another tenant.', noLines: 'This invoice has no line items',
   attempts: 'Payment attempts', noAttempts: 'No payment attempts yet', noAttemptsHint: 'Once finalized, the invoice is charged to the primary payment method (then the secondary if declined); every attempt is listed here.',

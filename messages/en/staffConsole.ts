@@ -12,6 +12,11 @@ export const staffConsole: Messages['staffConsole'] = {
   invoiceDescription: 'Invoice description', lineDescription: 'Line description', lineQuantity: 'Quantity', lineUnitPrice: 'Unit price (before tax)', addLine: 'Add a line', removeLine: 'Remove this line',
   lineLabel: (n: number) => `Line ${n}`, saveDraft: 'Save draft', finalize: 'Finalize', finalizeTitle: 'Finalize the invoice', finalizeHint: 'It gets its number now, is paid from credit first, and the rest is charged to the payment methods.',
   voidInvoice: 'Void', voidTitle: 'Void the invoice', voidHint: 'Nothing more is collected; credit it took goes back to the balance.',
-  refund: 'Refund', refundTitle: 'Refund', refundTo: 'Refund to', refundToCard: 'The card it was charged to', refundToCredit: 'Credit balance', refundHint: 'The whole invoice is refunded.',
+  refund: 'Refund', refundTitle: 'Refund', refundTo: 'Refund to', refundToCard: 'The card it was charged to', refundToCredit: 'Credit balance',
+  refundHint: 'Refunds may be partial. The card gets back at most what the card paid; leave the amount empty to refund the whole remainder (any part paid from credit goes back as credit).',
+  refundAmountLabel: 'Amount to refund', refundAmountHint: (remaining: string) => `Leave empty to refund the remaining ${remaining}.`,
+  refundedSoFar: (refunded: string, total: string) => `Refunded so far: ${refunded} of ${total}`, refundedShort: (refunded: string) => `Refunded ${refunded}`,
+  refundAmountInvalid: 'Enter an amount above zero, e.g. 12.50.', refundAmountPrecision: (places: number) => (places === 0 ? 'This currency has no decimal places.' : `This currency allows at most ${places} decimal places.`),
+  refundAmountTooLarge: (remaining: string) => `At most ${remaining} is left to refund.`,
   settle: 'Settle transfer', settleTitle: 'Settle a bank transfer', referenceLabel: 'Bank reference', confirm: 'Confirm', attempts: 'Payment attempts',
 };

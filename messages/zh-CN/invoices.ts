@@ -9,7 +9,7 @@ export const invoices = {
   newer: '较新', older: '较早', invalidFilters: '筛选条件无效，已显示全部发票。',
   back: '返回发票列表', downloadPdf: '下载 PDF', pdfPreview: 'PDF 预览', pdfDraft: '草稿发票在定稿编号后才生成 PDF。',
   details: '发票信息', lines: '明细', resourceType: '资源类型', quantity: '数量', unitPrice: '单价', lineAmount: '金额（税前）', taxRate: '税率', tax: '税额', lineTotal: '小计',
-  totals: '合计', subtotal: '税前合计', taxTotal: '税额合计', invoiceTotal: '发票总额', creditApplied: '已抵扣信用', amountPaid: '已支付',
+  totals: '合计', subtotal: '税前合计', taxTotal: '税额合计', invoiceTotal: '发票总额', creditApplied: '已抵扣信用', amountPaid: '已支付', refundedAmount: '已退款', creditBalance: '退为余额',
   history: '状态时间', created: '创建', finalized: '定稿编号', paid: '支付', voided: '作废', refunded: '退款', period: '计费周期', subscription: '订阅',
   notFound: '找不到这张发票', notFoundHint: '它可能不存在，或不属于当前租户。', noLines: '这张发票没有明细行',
   attempts: '付款记录', noAttempts: '还没有扣款记录', noAttemptsHint: '发票定稿后按付款方式自动扣款（先主付款方式，失败再用备用付款方式），每次尝试都记录在这里。',

@@ -10,6 +10,11 @@ export const staffConsole = {
   invoiceDescription: '发票说明', lineDescription: '明细说明', lineQuantity: '数量', lineUnitPrice: '单价（税前）', addLine: '添加明细', removeLine: '删除此明细',
   lineLabel: (n: number) => `明细 ${n}`, saveDraft: '保存草稿', finalize: '确认开具', finalizeTitle: '确认开具发票', finalizeHint: '开具后分配发票号，先用余额抵扣，余款按付款方式扣款。',
   voidInvoice: '作废', voidTitle: '作废发票', voidHint: '作废后不再收取；已抵扣的余额退回。',
-  refund: '退款', refundTitle: '退款', refundTo: '退款方式', refundToCard: '原路退回银行卡', refundToCredit: '退为余额', refundHint: '全额退款。',
+  refund: '退款', refundTitle: '退款', refundTo: '退款方式', refundToCard: '原路退回银行卡', refundToCredit: '退为余额',
+  refundHint: '可部分退款。原路退回银行卡时最多退还银行卡实际支付的部分；金额留空则退还剩余全部（其中用余额抵扣的部分退回余额）。',
+  refundAmountLabel: '退款金额', refundAmountHint: (remaining: string) => `留空即退还剩余的 ${remaining}。`,
+  refundedSoFar: (refunded: string, total: string) => `已退款 ${refunded}，发票总额 ${total}`, refundedShort: (refunded: string) => `已退 ${refunded}`,
+  refundAmountInvalid: '请输入大于 0 的金额，例如 12.50。', refundAmountPrecision: (places: number) => (places === 0 ? '此币种的金额不能有小数。' : `此币种的金额最多 ${places} 位小数。`),
+  refundAmountTooLarge: (remaining: string) => `最多还能退 ${remaining}。`,
   settle: '确认转账到账', settleTitle: '确认银行转账到账', referenceLabel: '银行流水号', confirm: '确认', attempts: '付款记录',
 };

@@ -1,3 +1,4 @@
+import { notFound } from '../errors';
 import { now } from '../clock';
 import { newId } from '../ids';
 import type { Decimal } from '../money';
@@ -10,12 +11,24 @@ export async function lockInvoice(tx: Tx, tenantId: string, invoiceId: string) {
   return tx.billingRecord.findUnique({
     where: { tenantId_id: { tenantId, id: invoiceId } },
     select: {
-      id: true, tenantId: true, status: true, type: true, amount: true, creditAppliedAmount: true, currency: true, invoiceNumber: true,
+      id: true, tenantId: true, status: true, type: true, amount: true, creditAppliedAmount: true, refundedAmount: true, currency: true, invoiceNumber: true,
       subscriptionId: true, finalizedAt: true, paidAt: true, paymentMethodId: true,
     },
   });
 }
 export type LockedInvoice = NonNullable<Awaited<ReturnType<typeof lockInvoice>>>;
+
+/** The invoice locked as `lockInvoice` does; 404 when the tenant has no such invoice (another tenant's id included). */
+export async function lockedInvoice(tx: Tx, tenantId: string, invoiceId: string): Promise<LockedInvoice> {
+  const invoice = await lockInvoice(tx, tenantId, invoiceId);
+  if (!invoice) throw notFound('invoice', 'INVOICE_NOT_FOUND');
+  return invoice;
+}
+
+/** Settling records the transfer as an attempt of this pseudo-provider (the bank's reference as its id). */
+export const BANK_TRANSFER = 'bank_transfer';
+/** A refund to the credit balance made under an idempotency key is recorded as a refund attempt of this pseudo-provider (the credit transaction as its refund id). */
+export const CREDIT_BALANCE = 'credit_balance';
 
 export type AttemptDraft = {
   tenantId: string; invoiceId: string; attemptKey: string; kind: 'charge' | 'refund'; step: number | null;

@@ -27,8 +27,20 @@ export type CreateDraftInput = z.output<typeof createDraftInput>;
 export const finalizeInput = invoiceRef;
 export const voidInput = z.strictObject({ tenantId, invoiceId, reason });
 export type VoidInput = z.output<typeof voidInput>;
-/** `to: 'card'` refunds the charge through the provider (any part paid from credit goes back as credit); `to: 'credit'` grants it all as credit. */
-export const refundInput = z.strictObject({ tenantId, invoiceId, to: z.enum(['card', 'credit']), reason });
+/**
+ * `to: 'card'` refunds through the provider the charge that paid the invoice; `to: 'credit'` grants
+ * it as credit (source `refund`). Without `amount`, the whole remainder (what is not refunded yet),
+ * and a card refund then also gives back as credit any part the invoice took from credit. With
+ * `amount`, that much only (a partial refund; to the card at most what the card paid), and an
+ * `idempotencyKey` is required: two identical partial refunds may be meant, so only the key tells a
+ * retry from a second refund (Stripe's Idempotency-Key). A key once used on an invoice replays its
+ * first outcome; with a different destination or amount it is 409.
+ */
+export const refundInput = z.strictObject({
+  tenantId, invoiceId, to: z.enum(['card', 'credit']), reason,
+  amount: positiveDecimal.optional().describe('a decimal string in the invoice\'s currency, at most its minor unit\'s places; absent = the whole remainder'),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, '8 to 100 letters, digits, - or _').optional(),
+}).refine((input) => input.amount === undefined || input.idempotencyKey !== undefined, { message: 'a partial refund needs an idempotencyKey', path: ['idempotencyKey'] });
 export type RefundInput = z.output<typeof refundInput>;
 /** A bank transfer arrived: finance marks the invoice paid with the bank's reference. */
 export const settleInput = z.strictObject({ tenantId, invoiceId, reference: z.string().trim().min(3).max(128), reason });
@@ -43,6 +55,8 @@ export const invoiceView = z.object({
   currency: z.string(),
   amount: decimalString,
   creditAppliedAmount: decimalString,
+  /** Refunded so far (card and credit); a partially refunded invoice stays `paid`. */
+  refundedAmount: decimalString,
   finalizedAt: z.date().nullable(),
   paidAt: z.date().nullable(),
   voidedAt: z.date().nullable(),

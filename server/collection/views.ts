@@ -1,17 +1,23 @@
 import { toDecimalString } from '../money';
 import { prisma } from '../db';
 import { notFound } from '../errors';
+import type { Tx } from '../transaction';
 import type { InvoiceView, PaymentAttemptView } from './schema';
 
 export const INVOICE_VIEW_SELECT = {
-  id: true, invoiceNumber: true, type: true, status: true, description: true, currency: true, amount: true, creditAppliedAmount: true,
+  id: true, invoiceNumber: true, type: true, status: true, description: true, currency: true, amount: true, creditAppliedAmount: true, refundedAmount: true,
   finalizedAt: true, paidAt: true, voidedAt: true, refundedAt: true, createdAt: true,
 } as const;
 
-type InvoiceRow = { [K in keyof typeof INVOICE_VIEW_SELECT]: K extends 'amount' | 'creditAppliedAmount' ? { toFixed(): string } : InvoiceView[K & keyof InvoiceView] };
+type InvoiceRow = { [K in keyof typeof INVOICE_VIEW_SELECT]: K extends 'amount' | 'creditAppliedAmount' | 'refundedAmount' ? { toFixed(): string } : InvoiceView[K & keyof InvoiceView] };
 
 export function invoiceViewOf(row: InvoiceRow): InvoiceView {
-  return { ...row, amount: toDecimalString(row.amount), creditAppliedAmount: toDecimalString(row.creditAppliedAmount) };
+  return { ...row, amount: toDecimalString(row.amount), creditAppliedAmount: toDecimalString(row.creditAppliedAmount), refundedAmount: toDecimalString(row.refundedAmount) };
+}
+
+/** The invoice as finance actions answer it. */
+export function invoiceViewById(db: Pick<Tx, 'billingRecord'>, tenantId: string, invoiceId: string): Promise<InvoiceView> {
+  return db.billingRecord.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: invoiceId } }, select: INVOICE_VIEW_SELECT }).then(invoiceViewOf);
 }
 
 /** An invoice's payment attempts, oldest first, with the method's display facts (never its token); 404 when the tenant has no such invoice. */

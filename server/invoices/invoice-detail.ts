@@ -21,7 +21,7 @@ export async function getInvoiceDetail(tenantId: string, invoiceId: string): Pro
     appId: record.appId, currency: record.currency, subscriptionId: record.subscriptionId,
     periodStart: record.periodStart, periodEnd: record.periodEnd, createdAt: record.createdAt, dueAt: record.dueAt, overdue,
     subtotal: toDecimalString(record.subtotal), taxAmount: toDecimalString(record.taxAmount), amount: toDecimalString(record.amount),
-    creditApplied: toDecimalString(creditApplied), amountPaid: toDecimalString(amountPaid), amountDue: toDecimalString(amountDue),
+    creditApplied: toDecimalString(creditApplied), amountPaid: toDecimalString(amountPaid), amountDue: toDecimalString(amountDue), refundedAmount: toDecimalString(record.refundedAmount),
     history: {
       createdAt: record.createdAt, finalizedAt: record.finalizedAt, dueAt: record.dueAt,
       paidAt: record.paidAt, voidedAt: record.voidedAt, refundedAt: record.refundedAt,

@@ -97,6 +97,8 @@ export const invoiceDetail = invoiceRow.extend({
   creditApplied: decimalString,
   /** Settled by a payment method (the part credit did not cover); refunded invoices keep what was paid. */
   amountPaid: decimalString,
+  /** Refunded so far by finance (to the card and as credit); a partially refunded invoice stays `paid`. */
+  refundedAmount: decimalString,
   /** When the invoice moved through its states; null where it has not (yet). */
   history: z.object({
     createdAt: z.date(),

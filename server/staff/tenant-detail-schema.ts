@@ -48,6 +48,7 @@ export const staffTenantInvoices = z.object({
     status: z.enum(BillingRecordStatus),
     description: z.string(),
     amount: decimalString.describe('total including tax, a decimal string in `currency`'),
+    refundedAmount: decimalString.describe('refunded so far (card and credit), a decimal string in `currency`'),
     currency: z.string(),
     createdAt: z.date(),
   })),

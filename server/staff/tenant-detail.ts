@@ -64,9 +64,9 @@ export async function listTenantInvoicesForStaff(input: StaffTenantInvoicesInput
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
-      select: { id: true, invoiceNumber: true, type: true, status: true, description: true, amount: true, currency: true, createdAt: true },
+      select: { id: true, invoiceNumber: true, type: true, status: true, description: true, amount: true, refundedAmount: true, currency: true, createdAt: true },
     }),
     prisma.billingRecord.count({ where }),
   ]);
-  return { total, page: input.page, pageSize: input.pageSize, items: rows.map((row) => ({ ...row, amount: toDecimalString(row.amount) })) };
+  return { total, page: input.page, pageSize: input.pageSize, items: rows.map((row) => ({ ...row, amount: toDecimalString(row.amount), refundedAmount: toDecimalString(row.refundedAmount) })) };
 }

@@ -69,9 +69,13 @@ export function StaffTenantView({ tenantId, canAdjustCredit }: { tenantId: strin
               { key: 'type', header: t.type, cell: (row) => messages.recordType[row.type] },
               { key: 'date', header: t.date, cell: (row) => formatDate(row.createdAt, locale, tz) },
               { key: 'status', header: t.status, cell: (row) => messages.recordStatus[row.status] },
-              { key: 'amount', header: t.amount, align: 'right', cell: (row) => formatMoney(row.amount, row.currency, locale) },
+              {
+                key: 'amount', header: t.amount, align: 'right', cell: (row) => (/[1-9]/.test(row.refundedAmount)
+                  ? <span className="cf-stack-sm">{formatMoney(row.amount, row.currency, locale)}<span className="cf-small cf-muted" data-testid="staff-invoice-refunded">{t.refundedShort(formatMoney(row.refundedAmount, row.currency, locale))}</span></span>
+                  : formatMoney(row.amount, row.currency, locale)),
+              },
               // Finance and admin act on invoices (void, settle, refund, finalize a draft); support only reads.
-              ...(canAdjustCredit ? [{ key: 'actions', header: t.invoiceActions, cell: (row: { id: string; invoiceNumber: string | null; status: string }) => <InvoiceActions tenantId={tenant.id} row={row} /> }] : []),
+              ...(canAdjustCredit ? [{ key: 'actions', header: t.invoiceActions, cell: (row: { id: string; invoiceNumber: string | null; status: string; amount: string; refundedAmount: string; currency: string }) => <InvoiceActions tenantId={tenant.id} row={row} /> }] : []),
             ]} />
         )}
       </Card>

@@ -102,7 +102,10 @@ export function InvoiceDetailView({ invoiceId, children }: { invoiceId: string; 
         <Card title={t.totals}>
           <Facts testId="invoice-totals" items={[
             [t.subtotal, money(invoice.subtotal)], [t.taxTotal, money(invoice.taxAmount)], [t.invoiceTotal, <strong key="total">{money(invoice.amount)}</strong>],
-            [t.creditApplied, money(invoice.creditApplied)], [t.amountPaid, money(invoice.amountPaid)], [t.amountDue, <strong key="due" data-testid="invoice-amount-due">{money(invoice.amountDue)}</strong>],
+            [t.creditApplied, money(invoice.creditApplied)], [t.amountPaid, money(invoice.amountPaid)],
+            // Shown once something was refunded (a partially refunded invoice stays paid).
+            ...(/[1-9]/.test(invoice.refundedAmount) ? [[t.refundedAmount, <span key="refunded" data-testid="invoice-refunded-amount">{money(invoice.refundedAmount)}</span>] as [string, ReactNode]] : []),
+            [t.amountDue, <strong key="due" data-testid="invoice-amount-due">{money(invoice.amountDue)}</strong>],
           ]} />
         </Card>
         <Card title={t.history}>

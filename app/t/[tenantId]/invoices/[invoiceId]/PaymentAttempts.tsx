@@ -13,6 +13,7 @@ const TONE = { pending: 'warning', succeeded: 'success', failed: 'danger' } as c
 function Method({ attempt }: { attempt: PaymentAttemptView }) {
   const { messages } = useI18n();
   if (attempt.provider === 'bank_transfer') return <>{messages.invoices.bankTransfer}</>;
+  if (attempt.provider === 'credit_balance') return <>{messages.invoices.creditBalance}</>;
   if (!attempt.method) return <>—</>;
   const brand = attempt.method.brand ?? attempt.method.kind;
   return <span className="cf-mono">{attempt.method.last4 ? `${brand} •••• ${attempt.method.last4}` : brand}</span>;
