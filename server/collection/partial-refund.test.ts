@@ -2,11 +2,13 @@ import { TRPCError } from '@trpc/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seedTestTenant, seedUser, uniqueSuffix, type SeededTenant } from '../../prisma/seed/factories';
 import { callerFor } from '../../test/harness';
+import { pdfText } from '../../test/pdf-text';
 import { userActor } from '../audit/actor';
 import { now, setClock, useSystemClock } from '../clock';
 import { getCreditBalance } from '../credits/ledger';
 import { grantCredit } from '../credits/grant-credit';
 import { prisma } from '../db';
+import { getInvoicePdf } from '../invoice-pdf/invoice-pdf';
 import { getInvoiceDetail } from '../invoices/invoice-detail';
 import { runDueJobs } from '../jobs/run-due';
 import { money, sum } from '../money';
@@ -70,6 +72,9 @@ describe('partial refunds', () => {
     const second = await ask(tenantId, invoiceId, { amount: '100.01', idempotencyKey: 'partial-two' });
     expect(second).toMatchObject({ status: 'paid', refundedAmount: '150.11' });
     expect((await getInvoiceDetail(tenantId, invoiceId)).refundedAmount).toBe('150.11');
+    // The PDF prints what was refunded so far under the totals.
+    const printed = (await pdfText((await getInvoicePdf({ tenantId, recordId: invoiceId })).pdf)).replace(/\s+/g, '');
+    expect(printed).toContain('RefundedUSD150.11');
     const last = await ask(tenantId, invoiceId, {});
     expect(last.status).toBe('refunded');
     expect(last.refundedAmount).toBe('233.34');

@@ -83,6 +83,7 @@ function Totals({ invoice, labels }: { invoice: PrintableInvoice; labels: Invoic
       <View style={styles.grandTotal}><Text>{labels.total}</Text><Text>{`${invoice.currency} ${invoice.total}`}</Text></View>
       {row(labels.amountPaid, invoice.amountPaid)}
       {row(labels.amountDue, invoice.amountDue)}
+      {invoice.amountRefunded === null ? null : row(labels.amountRefunded, invoice.amountRefunded)}
     </View>
   );
 }

@@ -8,14 +8,14 @@ import { sellerDetails, type SellerDetails } from './seller';
 import { toPrintable } from './printable-invoice';
 
 /** Bumped when the document's layout or wording changes, so every cached PDF is rendered again. */
-const TEMPLATE_VERSION = 'invoice-pdf/1';
+const TEMPLATE_VERSION = 'invoice-pdf/2';
 
 export type InvoicePdfLookup = { tenantId: string } & ({ recordId: string } | { invoiceNumber: string });
 export type InvoicePdf = { recordId: string; invoiceNumber: string; version: string; pdf: Buffer };
 
 const RECORD = {
   id: true, invoiceNumber: true, status: true, description: true, currency: true, subtotal: true, taxAmount: true, amount: true,
-  creditAppliedAmount: true, finalizedAt: true, createdAt: true, dueAt: true, paidAt: true, voidedAt: true, refundedAt: true,
+  creditAppliedAmount: true, refundedAmount: true, finalizedAt: true, createdAt: true, dueAt: true, paidAt: true, voidedAt: true, refundedAt: true,
   periodStart: true, periodEnd: true, updatedAt: true, buyerProfile: true,
   tenant: { select: { billingTimezone: true } },
   lineItems: { orderBy: { position: 'asc' as const }, select: { description: true, quantity: true, unitPrice: true, amount: true, taxRate: true, taxAmount: true } },
@@ -38,7 +38,7 @@ type FoundInvoice = Awaited<ReturnType<typeof findInvoice>>;
  */
 function versionOf(record: FoundInvoice, buyer: unknown, seller: SellerDetails): string {
   const parts = [
-    TEMPLATE_VERSION, record.updatedAt.toISOString(), record.status, record.creditAppliedAmount.toFixed(),
+    TEMPLATE_VERSION, record.updatedAt.toISOString(), record.status, record.creditAppliedAmount.toFixed(), record.refundedAmount.toFixed(),
     record.paidAt?.toISOString(), record.voidedAt?.toISOString(), record.refundedAt?.toISOString(), JSON.stringify(buyer), JSON.stringify(seller),
   ];
   return createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 32);

@@ -23,6 +23,8 @@ export type PrintableInvoice = {
   total: string;
   amountPaid: string;
   amountDue: string;
+  /** Refunded so far (a partially refunded invoice is still paid); null when nothing was refunded, and then not printed. */
+  amountRefunded: string | null;
 };
 
 export type InvoiceForPrint = {
@@ -30,7 +32,7 @@ export type InvoiceForPrint = {
   status: BillingRecordStatus;
   description: string;
   currency: string;
-  subtotal: DecimalLike; taxAmount: DecimalLike; amount: DecimalLike; creditAppliedAmount: DecimalLike;
+  subtotal: DecimalLike; taxAmount: DecimalLike; amount: DecimalLike; creditAppliedAmount: DecimalLike; refundedAmount?: DecimalLike;
   finalizedAt: Date | null; createdAt: Date; dueAt: Date | null; paidAt: Date | null;
   periodStart: Date | null; periodEnd: Date | null;
   lineItems: { description: string; quantity: DecimalLike; unitPrice: DecimalLike; amount: DecimalLike; taxRate: DecimalLike; taxAmount: DecimalLike }[];
@@ -76,6 +78,7 @@ export function toPrintable(invoice: InvoiceForPrint, buyer: BuyerProfile, selle
     })),
     subtotal: formatAmount(invoice.subtotal, currency), taxAmount: formatAmount(invoice.taxAmount, currency), total: formatAmount(invoice.amount, currency),
     amountPaid: formatAmount(paid, currency), amountDue: formatAmount(due, currency),
+    amountRefunded: money(invoice.refundedAmount ?? ZERO).gt(0) ? formatAmount(invoice.refundedAmount ?? ZERO, currency) : null,
   };
 }
 
