@@ -9,6 +9,8 @@ import { getCreditBalance } from '../credits/ledger';
 import { grantCredit } from '../credits/grant-credit';
 import { prisma } from '../db';
 import { getInvoicePdf } from '../invoice-pdf/invoice-pdf';
+import { listBillingRecords } from '../invoices/billing-records';
+import { listF5Invoices } from '../invoices/f5-invoices';
 import { getInvoiceDetail } from '../invoices/invoice-detail';
 import { runDueJobs } from '../jobs/run-due';
 import { money, sum } from '../money';
@@ -75,6 +77,11 @@ describe('partial refunds', () => {
     // The PDF prints what was refunded so far under the totals.
     const printed = (await pdfText((await getInvoicePdf({ tenantId, recordId: invoiceId })).pdf)).replace(/\s+/g, '');
     expect(printed).toContain('RefundedUSD150.11');
+    // The wire contracts do not change: a partly refunded invoice is paid, for its whole amount (seed 001 and F5).
+    const [record] = (await listBillingRecords(tenantId, {})).items;
+    expect(record).toMatchObject({ record_id: invoiceId, status: 'paid' });
+    expect(JSON.stringify(record!.amount)).toBe('233.34');
+    expect((await listF5Invoices(tenantId, {})).invoices).toEqual([expect.objectContaining({ status: 'STATUS_PAID', amount: '23334' })]);
     const last = await ask(tenantId, invoiceId, {});
     expect(last.status).toBe('refunded');
     expect(last.refundedAmount).toBe('233.34');
