@@ -16,6 +16,6 @@ export const invoices: Messages['invoices'] = {
   notFound: 'Invoice not found', notFoundHint: 'It may not exist, or it belongs to another tenant.', noLines: 'This invoice has no line items',
   attempts: 'Payment attempts', noAttempts: 'No payment attempts yet', noAttemptsHint: 'Once finalized, the invoice is charged to the primary payment method (then the secondary if declined); every attempt is listed here.',
   attemptNumber: '#', attemptTime: 'Time', attemptKind: 'Kind', attemptMethod: 'Payment method', attemptAmount: 'Amount', attemptResult: 'Result', attemptReference: 'Reference',
-  attemptKinds: { charge: 'Charge', refund: 'Refund' }, attemptStatuses: { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' },
+  attemptKinds: { charge: 'Charge', refund: 'Refund' }, attemptOrigins: { method_change: 'after a payment method change', stray_charge: 'charge returned (the invoice was already settled)' }, attemptStatuses: { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' },
   bankTransfer: 'Bank transfer', retryDay: (n: number) => (n === 0 ? 'First charge' : `Retry ${n}`),
 };

@@ -14,6 +14,6 @@ export const invoices = {
   notFound: '找不到这张发票', notFoundHint: '它可能不存在，或不属于当前租户。', noLines: '这张发票没有明细行',
   attempts: '付款记录', noAttempts: '还没有扣款记录', noAttemptsHint: '发票定稿后按付款方式自动扣款（先主付款方式，失败再用备用付款方式），每次尝试都记录在这里。',
   attemptNumber: '序号', attemptTime: '时间', attemptKind: '类型', attemptMethod: '付款方式', attemptAmount: '金额', attemptResult: '结果', attemptReference: '交易号',
-  attemptKinds: { charge: '扣款', refund: '退款' }, attemptStatuses: { pending: '处理中', succeeded: '成功', failed: '失败' },
+  attemptKinds: { charge: '扣款', refund: '退款' }, attemptOrigins: { method_change: '支付方式变更后重试', stray_charge: '退回重复扣款（账单已结清）' }, attemptStatuses: { pending: '处理中', succeeded: '成功', failed: '失败' },
   bankTransfer: '银行转账', retryDay: (n: number) => (n === 0 ? '首次扣款' : `第 ${n} 次重试`),
 };

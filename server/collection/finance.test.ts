@@ -14,6 +14,7 @@ import { tokenizeCard } from '../payments/sandbox-provider';
 import { startSubscription } from '../subscriptions/start-subscription';
 import { createDraftInvoice, finalizeInvoice } from './drafts';
 import { refundInvoice, settleBankTransfer, voidInvoice } from './finance';
+import { listPaymentAttempts } from './views';
 
 /** 2035: no other file's clock reaches it, so their unscoped job runs never touch these invoices. */
 const T0 = new Date('2035-05-06T02:00:00Z');
@@ -99,6 +100,7 @@ describe('finance actions', () => {
     expect(attempts[1]?.providerChargeId).toBe(attempts[0]?.providerChargeId);
     expect(money(attempts[1]?.amount ?? '0').eq(money(created.amount))).toBe(true);
     expect(await prisma.auditLog.count({ where: { tenantId: t.id, action: 'invoice.refund' } })).toBe(1);
+    expect((await listPaymentAttempts(t.id, created.id)).map((a) => [a.origin, a.step])).toEqual([['dunning', 0], ['refund', null]]);
   });
 
   it('settles a bank transfer with its reference; refunds it as credit, not to a card', async () => {
@@ -109,6 +111,7 @@ describe('finance actions', () => {
     expect(paid.status).toBe('paid');
     const [attempt] = await prisma.paymentAttempt.findMany({ where: { tenantId: t.id, billingRecordId: created.id } });
     expect(attempt).toMatchObject({ provider: 'bank_transfer', providerChargeId: 'ICBC-20350506-0042', status: 'succeeded' });
+    expect((await listPaymentAttempts(t.id, created.id)).map((a) => a.origin)).toEqual(['settlement']);
     await expect(refundInvoice({ tenantId: t.id, invoiceId: created.id, to: 'card', reason: 'wrong' }, finance)).rejects.toMatchObject({ reason: 'NO_CARD_CHARGE' });
     await refundInvoice({ tenantId: t.id, invoiceId: created.id, to: 'credit', reason: 'goodwill' }, finance);
     expect((await getCreditBalance(t.id)).balance.eq(money(created.amount))).toBe(true);

@@ -16,6 +16,7 @@ import { startSubscription } from '../subscriptions/start-subscription';
 import { openAttempt } from './attempts';
 import { collectInvoice } from './collect-invoice';
 import { findRetryTargets, retryOwedInvoices } from './retry-owed';
+import { listPaymentAttempts } from './views';
 
 /** 2035: later than every other file's clock (collection.test.ts runs in 2034), so their unscoped job runs never reach these invoices. */
 const T0 = new Date('2035-03-10T02:00:00Z');
@@ -99,6 +100,11 @@ describe('owed invoices are retried when the tenant fixes its payment method', (
     expect(audit.after).toMatchObject({ status: 'paid', attemptId: retries[1]!.id, paymentMethodId: added.id });
     expect(await prisma.notification.count({ where: { tenantId, kind: 'invoice.paid', channel: 'in_app' } })).toBe(3);
     expect(await subStatus(tenantId, sub.id)).toBe('active');
+    // The invoice page tells the four dunning steps from the two charges of the retry.
+    const listed = await listPaymentAttempts(tenantId, invoice.id);
+    expect(listed.map((a) => [a.origin, a.step])).toEqual([
+      ['dunning', 0], ['dunning', 1], ['dunning', 2], ['dunning', 3], ['method_change', null], ['method_change', null],
+    ]);
   });
 
   it('a working card made primary pays it too (the sweep finds the change without a kick)', async () => {

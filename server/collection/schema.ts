@@ -65,10 +65,15 @@ export const invoiceView = z.object({
 });
 export type InvoiceView = z.infer<typeof invoiceView>;
 
+/** Why an attempt was made, read from its attempt key (attempts.ts): a dunning step, the retry after a payment-method change, finance's settlement or refund, or giving back a charge that landed on a settled invoice. */
+export const ATTEMPT_ORIGINS = ['dunning', 'method_change', 'settlement', 'refund', 'stray_charge'] as const;
+export type AttemptOrigin = (typeof ATTEMPT_ORIGINS)[number];
+
 export const paymentAttemptView = z.object({
   id: z.string(),
   attemptNumber: z.number().int(),
   kind: z.enum(PaymentAttemptKind),
+  origin: z.enum(ATTEMPT_ORIGINS),
   step: z.number().int().nullable(),
   status: z.enum(PaymentAttemptStatus),
   amount: decimalString,

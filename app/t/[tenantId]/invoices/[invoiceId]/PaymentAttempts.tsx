@@ -7,8 +7,17 @@ import { useI18n } from '@/components/providers/i18n';
 import { useTenant } from '@/components/providers/tenant';
 import { formatDateTime, formatMoney } from '@/components/portal/format';
 import type { PaymentAttemptView } from '@/server/collection/schema';
+import type { Messages } from '@/messages/zh-CN';
 
 const TONE = { pending: 'warning', succeeded: 'success', failed: 'danger' } as const;
+
+/** What the attempt was: a dunning step names its day; a retry, a settlement and a returned stray charge say so. */
+function attemptLabel(row: PaymentAttemptView, t: Messages['invoices']): string {
+  if (row.origin === 'dunning' && row.step !== null) return `${t.attemptKinds.charge} · ${t.retryDay(row.step)}`;
+  if (row.origin === 'method_change') return `${t.attemptKinds.charge} · ${t.attemptOrigins.method_change}`;
+  if (row.origin === 'stray_charge') return `${t.attemptKinds.refund} · ${t.attemptOrigins.stray_charge}`;
+  return t.attemptKinds[row.kind];
+}
 
 function Method({ attempt }: { attempt: PaymentAttemptView }) {
   const { messages } = useI18n();
@@ -40,7 +49,7 @@ export function PaymentAttempts({ invoiceId }: { invoiceId: string }) {
           columns={[
             { key: 'n', header: t.attemptNumber, cell: (row) => row.attemptNumber },
             { key: 'time', header: t.attemptTime, cell: (row) => formatDateTime(row.createdAt, locale, tenant.billingTimezone) },
-            { key: 'kind', header: t.attemptKind, cell: (row) => (row.kind === 'charge' && row.step !== null ? `${t.attemptKinds.charge} · ${t.retryDay(row.step)}` : t.attemptKinds[row.kind]) },
+            { key: 'kind', header: t.attemptKind, cell: (row) => attemptLabel(row, t) },
             { key: 'method', header: t.attemptMethod, cell: (row) => <Method attempt={row} /> },
             { key: 'amount', header: t.attemptAmount, align: 'right', cell: (row) => formatMoney(row.amount, row.currency, locale) },
             {
