@@ -1,9 +1,7 @@
 import { TRPCError } from '@trpc/server';
-import { afterEach, describe, expect, it } from 'vitest';
-import { seedTestTenant, seedUser, uniqueSuffix, type SeededTenant } from '../../prisma/seed/factories';
+import { describe, expect, it } from 'vitest';
+import { seedUser, uniqueSuffix, type SeededTenant } from '../../prisma/seed/factories';
 import { callerFor } from '../../test/harness';
-import { userActor } from '../audit/actor';
-import { now, setClock, useSystemClock } from '../clock';
 import { getCreditBalance } from '../credits/ledger';
 import { grantCredit } from '../credits/grant-credit';
 import { prisma } from '../db';
@@ -13,25 +11,13 @@ import { money } from '../money';
 import { tokenizeCard } from '../payments/sandbox-provider';
 import { startSubscription } from '../subscriptions/start-subscription';
 import { createDraftInvoice, finalizeInvoice } from './drafts';
+import { financeActor, tenantsOnClock } from './finance-fixture';
 import { refundInvoice, settleBankTransfer, voidInvoice } from './finance';
 import { listPaymentAttempts } from './views';
 
-/** 2035: no other file's clock reaches it, so their unscoped job runs never touch these invoices. */
-const T0 = new Date('2035-05-06T02:00:00Z');
-const tenants: string[] = [];
-const finance = userActor('usr_finance_test', { ip: '127.0.0.1', userAgent: 'test', requestId: 'test' }, 'staff');
-
-afterEach(async () => {
-  await prisma.subscription.updateMany({ where: { tenantId: { in: tenants }, endedAt: null }, data: { status: 'canceled', endedAt: now() } });
-  useSystemClock();
-});
-
-async function tenant(): Promise<SeededTenant> {
-  setClock(T0);
-  const seeded = await seedTestTenant('USD');
-  tenants.push(seeded.tenant.id);
-  return seeded;
-}
+/** 2035: no other file's clock reaches it (finance-fixture.ts). */
+const tenant = tenantsOnClock(new Date('2035-05-06T02:00:00Z'));
+const finance = financeActor;
 
 /** A sandbox card tokenized as the card form does, added through the payment-methods domain. */
 async function card(seeded: SeededTenant, number: string, role: 'primary' | 'secondary') {

@@ -1,10 +1,8 @@
 import { TRPCError } from '@trpc/server';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { seedTestTenant, seedUser, uniqueSuffix, type SeededTenant } from '../../prisma/seed/factories';
+import { describe, expect, it, vi } from 'vitest';
+import { seedUser, uniqueSuffix } from '../../prisma/seed/factories';
 import { callerFor } from '../../test/harness';
 import { pdfText } from '../../test/pdf-text';
-import { userActor } from '../audit/actor';
-import { now, setClock, useSystemClock } from '../clock';
 import { getCreditBalance } from '../credits/ledger';
 import { grantCredit } from '../credits/grant-credit';
 import { prisma } from '../db';
@@ -17,26 +15,13 @@ import { money, sum } from '../money';
 import { addPaymentMethod } from '../payment-methods/payment-methods';
 import { sandboxProvider, tokenizeCard } from '../payments/sandbox-provider';
 import { createDraftInvoice, finalizeInvoice } from './drafts';
+import { financeActor, tenantsOnClock } from './finance-fixture';
 import { refundInvoice } from './finance';
 import { refundInput } from './schema';
 
-/** 2036: no other file's clock reaches it, so their unscoped job runs never touch these invoices. */
-const T0 = new Date('2036-03-04T02:00:00Z');
-const tenants: string[] = [];
-const finance = userActor('usr_finance_test', { ip: '127.0.0.1', userAgent: 'test', requestId: 'test' }, 'staff');
-
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await prisma.subscription.updateMany({ where: { tenantId: { in: tenants }, endedAt: null }, data: { status: 'canceled', endedAt: now() } });
-  useSystemClock();
-});
-
-async function tenant(): Promise<SeededTenant> {
-  setClock(T0);
-  const seeded = await seedTestTenant('USD');
-  tenants.push(seeded.tenant.id);
-  return seeded;
-}
+/** 2036: no other file's clock reaches it (finance-fixture.ts). */
+const tenant = tenantsOnClock(new Date('2036-03-04T02:00:00Z'), () => vi.restoreAllMocks());
+const finance = financeActor;
 
 /**
  * A finalized adjustment invoice of 233.34 USD (200 + 33.335 → 33.34, no tax for USD), paid by a
