@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { Decimal } from 'decimal.js';
 import pg from 'pg';
 import { e2eDatabaseUrl, signIn } from '../helpers';
 import { LOCALE_COOKIE, messagesFor } from '../../messages';
@@ -82,4 +83,48 @@ test('admin staff create a service credential (shown once), use it, rotate it an
   await expect(page.getByText(en.serviceCredentials.revokedNotice)).toBeVisible();
   await expect(row.getByText(en.serviceCredentials.revoked)).toBeVisible();
   expect((await exportWith(rotated)).status()).toBe(401);
+});
+
+test('finance staff refund part of a paid invoice as credit: a too-large amount is refused in the dialog, the part is refunded once and the invoice stays paid', async ({ page }) => {
+  await english(page);
+  await signIn(page, 'finance@counterfoil.dev');
+  await page.goto('/staff/tenants/tnt_acme');
+  const row = page.getByRole('row').filter({ has: page.getByTestId('invoice-refund') }).first();
+  await expect(row).toBeVisible();
+  const number = (await row.getByTestId('staff-invoice').textContent())!.trim();
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    const invoiceOf = async () => (await client.query(`SELECT id, status::text, amount::text, refunded_amount::text FROM billing_records
+      WHERE tenant_id = 'tnt_acme' AND (invoice_number = $1 OR id = $1)`, [number])).rows[0];
+    const before = await invoiceOf();
+    expect(before.status).toBe('paid');
+    const credit = await latestCredit('tnt_acme');
+
+    await row.getByTestId('invoice-refund').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('select[name="to"]').selectOption('credit');
+    await dialog.getByTestId('refund-amount').fill('99999999');
+    await dialog.locator('input[name="reason"]').fill('e2e partial goodwill');
+    await dialog.getByTestId('invoice-action-confirm').click();
+    await expect(dialog.getByText(/At most .* is left to refund\./)).toBeVisible(); // refused before any request
+    expect((await invoiceOf()).refunded_amount).toBe(before.refunded_amount);
+
+    await dialog.getByTestId('refund-amount').fill('1.25');
+    await dialog.getByTestId('invoice-action-confirm').click();
+    await expect(dialog).toHaveCount(0);
+    const after = await invoiceOf();
+    expect(after.status).toBe('paid');
+    expect(new Decimal(after.refunded_amount).minus(before.refunded_amount).toFixed()).toBe('1.25');
+    expect(await latestCredit('tnt_acme')).toMatchObject({ type: 'credit', amount: '1.250000000' });
+    expect(await latestCredit('tnt_acme')).not.toEqual(credit);
+    await expect(page.getByRole('row').filter({ hasText: number }).getByTestId('staff-invoice-refunded')).toBeVisible();
+
+    const audit = (await client.query(`SELECT u.email, a.after::text AS after FROM audit_logs a JOIN users u ON u.id = a.actor_user_id
+      WHERE a.tenant_id = 'tnt_acme' AND a.action = 'invoice.refund' AND a.target_id = $1 ORDER BY a.created_at DESC LIMIT 1`, [before.id])).rows[0];
+    expect(audit.email).toBe('finance@counterfoil.dev');
+    expect(audit.after).toContain('e2e partial goodwill');
+  } finally {
+    await client.end();
+  }
 });
