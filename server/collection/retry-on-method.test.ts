@@ -248,8 +248,11 @@ describe('owed invoices are retried when the tenant fixes its payment method', (
     const added = await caller.paymentMethods.add({ token: cardToken(OK), role: 'secondary', contact: null });
     await until(async () => (await invoiceOf(tenantId, invoice.id)).status === 'paid');
     expect((await invoiceOf(tenantId, invoice.id)).paymentMethodId).toBe(added.id);
-    const jobs = await prisma.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = 'invoice-retry' AND singleton_key = ${`retry:${tenantId}`}`;
-    expect(jobs.map((j) => j.state)).toContain('completed');
+    // The handler pays the invoice before pg-boss marks its job completed, so wait for that too.
+    const retryJobStates = async () =>
+      (await prisma.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = 'invoice-retry' AND singleton_key = ${`retry:${tenantId}`}`).map((j) => j.state);
+    await until(async () => (await retryJobStates()).includes('completed'));
+    expect(await retryJobStates()).toContain('completed');
   });
 });
 
