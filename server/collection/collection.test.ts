@@ -4,7 +4,7 @@ import { now, setClock, useSystemClock } from '../clock';
 import { prisma } from '../db';
 import { addPaymentMethod } from '../payment-methods/payment-methods';
 import { runDueJobs } from '../jobs/run-due';
-import { tokenizeCard } from '../payments/sandbox-provider';
+import { SANDBOX_TEST_CARDS, tokenizeCard } from '../payments/sandbox-provider';
 import { startSubscription } from '../subscriptions/start-subscription';
 import { collectInvoice } from './collect-invoice';
 import { openAttempt } from './attempts';
@@ -16,9 +16,7 @@ import { grantCredit } from '../credits/grant-credit';
 /** 2034: later than every other file's clock, so their unscoped job runs never reach these invoices. */
 const T0 = new Date('2034-04-10T02:00:00Z');
 const DAY = 86_400_000;
-const OK = '4242424242424242';
-const DECLINED = '4000000000000002';
-const NO_FUNDS = '4000000000009995';
+const { succeeds: OK, declined: DECLINED, insufficientFunds: NO_FUNDS } = SANDBOX_TEST_CARDS;
 const tenants: string[] = [];
 
 afterEach(async () => {

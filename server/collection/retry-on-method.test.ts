@@ -11,7 +11,7 @@ import { startWorker, type Worker } from '../jobs/worker';
 import { money } from '../money';
 import { addPaymentMethod } from '../payment-methods/payment-methods';
 import { makePrimary, swapPrimary } from '../payment-methods/roles';
-import { sandboxProvider, tokenizeBankAccount, tokenizeCard } from '../payments/sandbox-provider';
+import { SANDBOX_TEST_CARDS, sandboxProvider, tokenizeBankAccount, tokenizeCard } from '../payments/sandbox-provider';
 import { startSubscription } from '../subscriptions/start-subscription';
 import { openAttempt } from './attempts';
 import { collectInvoice } from './collect-invoice';
@@ -21,9 +21,7 @@ import { listPaymentAttempts } from './views';
 /** 2035: later than every other file's clock (collection.test.ts runs in 2034), so their unscoped job runs never reach these invoices. */
 const T0 = new Date('2035-03-10T02:00:00Z');
 const DAY = 86_400_000;
-const OK = '4242424242424242';
-const DECLINED = '4000000000000002';
-const NO_FUNDS = '4000000000009995';
+const { succeeds: OK, declined: DECLINED, insufficientFunds: NO_FUNDS } = SANDBOX_TEST_CARDS;
 const tenants: string[] = [];
 const workers: Worker[] = [];
 

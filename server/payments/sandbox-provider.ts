@@ -48,9 +48,12 @@ function brandOf(digits: string): string {
   return 'unknown';
 }
 
+/** The sandbox's test cards, as a processor documents them: any other valid card succeeds. */
+export const SANDBOX_TEST_CARDS = { succeeds: '4242424242424242', declined: '4000000000000002', insufficientFunds: '4000000000009995' } as const;
+
 function outcomeOf(digits: string): Outcome {
-  if (digits === '4000000000000002') return 'declined';
-  if (digits === '4000000000009995') return 'insufficient_funds';
+  if (digits === SANDBOX_TEST_CARDS.declined) return 'declined';
+  if (digits === SANDBOX_TEST_CARDS.insufficientFunds) return 'insufficient_funds';
   return 'ok';
 }
 
