@@ -4,7 +4,7 @@
  * printed columns are read; numerics travel as text so their digits stay exact, already as the
  * wire prints them (trim_scale: no trailing zeros; quantities rounded to whole units, half up). The count is the
  * left side, so a page past the end still answers one row (the total, the page columns null).
- * Plain text with no imports: scripts/bench-pdf.ts runs the same text in its floor.
+ * Plain text with no imports: the seed 001 bench floor (scripts/bench/records-floor.ts) runs the same text.
  *
  * Parameters: $1 tenant id, $2 page size, $3 offset, and $4 the app id when filtering by app.
  */

@@ -1,7 +1,7 @@
 /**
  * Every API-key request's lookup: the key by its prefix with the printed tenant columns the scope
  * needs, one statement instead of a key read and then a tenant read (two round trips on every
- * call). Plain text with no imports: scripts/bench-pdf.ts runs the same text in its floor.
+ * call). Plain text with no imports: the seed 001 bench floor (scripts/bench/records-floor.ts) runs the same text.
  * Parameter: $1 the key's prefix.
  */
 export const API_KEY_BY_PREFIX_SQL = `SELECT k.id, k.tenant_id, k.secret_hash, k.scopes, k.revoked_at, k.expires_at, k.last_used_at, k.created_by_user_id,
