@@ -8,8 +8,6 @@
  *
  * Usage: DATABASE_URL=… COUNTERFOIL_DATA_DIR=… node --import tsx scripts/bench/bills-floor.ts --port N
  */
-import { createServer, type ServerResponse } from 'node:http';
-import pg from 'pg';
 import { dailyDetailRows, dailyDetailSql, dailyRange, type DailySums } from '../../server/bills/daily-detail';
 import { dailyDetailQuery, dailyDetailResponse } from '../../server/bills/daily-schema';
 import { hourlyPage, planHourlyQuery } from '../../server/bills/hourly-details';
@@ -18,9 +16,9 @@ import { hourlyDetailsQuery, listBillHourlyDetailsResponse } from '../../server/
 import { newEnvelopeMeta, dailyDetailEnvelope } from '../../server/rest/envelopes';
 import { writeJson } from '../../server/json';
 import { authenticateKey, credentialOf } from './floor-auth';
+import { floorPool, serveFloor } from './floor-http';
 
-const port = Number(process.argv[process.argv.indexOf('--port') + 1]);
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = floorPool();
 
 const SQL = {
   bill: 'SELECT b.state::text AS state, t.billing_timezone, t.locale, t.tenant_type::text AS tenant_type FROM bills b JOIN tenants t ON t.id = b.tenant_id WHERE b.tenant_id = $1 AND b.id = $2',
@@ -29,11 +27,6 @@ const SQL = {
 };
 
 const run = <T>(sql: { text: string; values: unknown[] }) => pool.query(sql.text, sql.values).then((result) => result.rows as T[]);
-
-function send(res: ServerResponse, status: number, body: string) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(body);
-}
 
 async function hourly(tenantId: string, billId: string, url: URL): Promise<[number, string]> {
   const billRow = (await pool.query(SQL.bill, [tenantId, billId])).rows[0];
@@ -70,17 +63,4 @@ async function answer(method: string, rawUrl: string, headers: Record<string, st
   return [404, '"not found"'];
 }
 
-const server = createServer((req, res) => {
-  answer(req.method ?? 'GET', req.url ?? '/', req.headers).then(
-    ([status, body]) => send(res, status, body),
-    (error: unknown) => {
-      console.error(`[floor] ${(error as Error)?.message ?? error}`);
-      send(res, 500, '"internal error"');
-    },
-  );
-});
-server.keepAliveTimeout = 65_000;
-server.listen(port, '127.0.0.1', () => console.log(`[floor] listening on http://127.0.0.1:${port}`));
-const stop = () => server.close(() => void pool.end().finally(() => process.exit(0)));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+serveFloor(pool, (req) => answer(req.method ?? 'GET', req.url ?? '/', req.headers));

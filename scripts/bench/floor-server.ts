@@ -12,12 +12,10 @@
  *
  * Usage: DATABASE_URL=… node --import tsx scripts/bench/floor-server.ts --port N  (127.0.0.1 only)
  */
-import { createServer, type ServerResponse } from 'node:http';
-import pg from 'pg';
 import { authenticateKey, credentialOf } from './floor-auth';
+import { floorPool, serveFloor } from './floor-http';
 
-const port = Number(process.argv[process.argv.indexOf('--port') + 1]);
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = floorPool();
 
 const SQL = {
   namespace: 'SELECT "public"."namespaces"."tenant_id", "public"."namespaces"."id", "public"."namespaces"."name" FROM "public"."namespaces" WHERE (("public"."namespaces"."tenant_id" = $1 AND "public"."namespaces"."name" = $2) AND 1=1) LIMIT $3 OFFSET $4',
@@ -108,11 +106,6 @@ function planInternal(plan: Plan, zh: boolean, currency: string, current: boolea
   };
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
 async function currentPlan(token: string | undefined, namespaceName: string): Promise<[number, unknown]> {
   const caller = await authenticateKey(pool, token, 'read');
   if ('status' in caller) return [caller.status, caller.message];
@@ -131,19 +124,9 @@ async function currentPlan(token: string | undefined, namespaceName: string): Pr
 
 const ROUTE = /^\/api\/web\/namespaces\/([^/?]+)\/usage_plans\/current$/;
 
-const server = createServer((req, res) => {
+serveFloor(pool, async (req) => {
   const match = req.method === 'GET' ? ROUTE.exec(req.url ?? '') : null;
-  if (!match?.[1]) return send(res, 404, 'not found');
-  currentPlan(credentialOf(req.headers), decodeURIComponent(match[1])).then(
-    ([status, body]) => send(res, status, body),
-    (error: unknown) => {
-      console.error(`[floor] ${(error as Error)?.message ?? error}`);
-      send(res, 500, 'internal error');
-    },
-  );
+  if (!match?.[1]) return [404, JSON.stringify('not found')];
+  const [status, body] = await currentPlan(credentialOf(req.headers), decodeURIComponent(match[1]));
+  return [status, JSON.stringify(body)];
 });
-server.keepAliveTimeout = 65_000;
-server.listen(port, '127.0.0.1', () => console.log(`[floor] listening on http://127.0.0.1:${port}`));
-const stop = () => server.close(() => void pool.end().finally(() => process.exit(0)));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);

@@ -8,15 +8,11 @@
  *
  * Usage: DATABASE_URL=… node --import tsx scripts/bench/records-floor.ts --port N
  */
-import { createServer, type ServerResponse } from 'node:http';
-import pg from 'pg';
 import { billingRecordsPageSql } from '../../server/invoices/records-sql';
 import { authenticateKey, credentialOf } from './floor-auth';
+import { floorPool, serveFloor } from './floor-http';
 
-const port = Number(process.argv[process.argv.indexOf('--port') + 1]);
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-// The bench stops the embedded cluster while idle connections are open: not a reason to crash.
-pool.on('error', () => {});
+const pool = floorPool();
 
 const PAGE_SQL = billingRecordsPageSql(false);
 const PAGE_SIZE = 20;
@@ -52,26 +48,10 @@ async function records(token: string | undefined, tenantId: string): Promise<[nu
   return [200, `{"code":200,"message":"ok","items":[${items.join(',')}],"total":${total},"pagination":${pagination},"timestamp":${q(rfc3339(at))}}`];
 }
 
-function send(res: ServerResponse, status: number, body: string) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(body);
-}
-
 const RECORDS = /^\/billing\/records\/([^/?]+)/;
 
-const server = createServer((req, res) => {
+serveFloor(pool, async (req) => {
   const tenantId = RECORDS.exec(req.url ?? '')?.[1];
-  if (req.method !== 'GET' || tenantId === undefined) return send(res, 404, q('not found'));
-  records(credentialOf(req.headers), decodeURIComponent(tenantId)).then(
-    ([status, body]) => send(res, status, body),
-    (error: unknown) => {
-      console.error(`[floor] ${(error as Error)?.message ?? error}`);
-      send(res, 500, q('internal error'));
-    },
-  );
+  if (req.method !== 'GET' || tenantId === undefined) return [404, q('not found')];
+  return records(credentialOf(req.headers), decodeURIComponent(tenantId));
 });
-server.keepAliveTimeout = 65_000;
-server.listen(port, '127.0.0.1', () => console.log(`[floor] listening on http://127.0.0.1:${port}`));
-const stop = () => server.close(() => void pool.end().finally(() => process.exit(0)));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
