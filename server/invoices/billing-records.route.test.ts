@@ -5,6 +5,10 @@ import { SYSTEM_ACTOR } from '@/server/audit/actor';
 import { createServiceCredential } from '@/server/staff/service-credentials';
 import { bearer, callRoute, sessionCookieFor } from '@/test/harness';
 import { invoiceNumbers, seedInvoiceFixture, type InvoiceFixture } from '@/test/invoice-fixture';
+import { operation } from '@/app/billing/records/[tenant_id]/operation';
+import { listBillingRecords } from '@/server/invoices/billing-records';
+import { billingRecordList } from '@/server/invoices/records-schema';
+import { writeJson } from '@/server/json';
 
 let fx: InvoiceFixture;
 let numbers: Map<string, string | null>;
@@ -66,6 +70,16 @@ describe('GET /billing/records/{tenant_id} (seed 001)', () => {
     for (const item of body.items) {
       expect(item.created_at).toMatch(RFC3339);
       for (const line of item.line_items) for (const field of ['amount', 'quantity', 'tax_amount', 'tax_rate', 'unit_price']) expect(typeof line[field]).toBe('number');
+    }
+  });
+
+  it('the page is built in its schema’s exact shape, so the guard writes it without a parse (exactResponse)', async () => {
+    expect(operation.exactResponse).toBe(true);
+    const queries = [{}, { page: 1, page_size: 2 }, { page: 3, page_size: 2 }, { app_id: fx.appId }, { page: 9, page_size: 2 }];
+    for (const query of queries) {
+      const page = await listBillingRecords(fx.tenantId, query);
+      // The parse would strip or reorder anything off-schema and refuse a wrong value: here it must change nothing.
+      expect(writeJson(billingRecordList.parse(page)), JSON.stringify(query)).toBe(writeJson(page));
     }
   });
 

@@ -9,6 +9,7 @@ const PAGE_SQL = { all: billingRecordsPageSql(false), byApp: billingRecordsPageS
 /**
  * Seed 001: one page of the tenant's billing records, newest first, with the page facts. A page past the end is empty, not an error.
  * One statement (records-sql.ts) reads the count, the page and its lines: this list is the seed's hot read.
+ * Built in the wire's exact shape and key order (the guard writes it without a schema parse: exactResponse).
  */
 export async function listBillingRecords(tenantId: string, query: BillingRecordsQuery): Promise<BillingRecordList> {
   const page = query.page ?? 1;
@@ -26,6 +27,6 @@ export async function listBillingRecords(tenantId: string, query: BillingRecords
   return {
     items,
     total,
-    pagination: { page, page_size: pageSize, total, total_pages: totalPages, has_next: page < totalPages, has_prev: page > 1 },
+    pagination: { has_next: page < totalPages, has_prev: page > 1, page, page_size: pageSize, total, total_pages: totalPages },
   };
 }

@@ -48,6 +48,28 @@ describe('tenantRoute: API key checks', () => {
   });
 });
 
+describe('tenantRoute: the response', () => {
+  const response = z.object({ id: z.string(), amount: z.number() });
+  const handler = async () => ({ amount: 1, id: 'x', internal: 'kept off the wire' });
+
+  it('is the response schema’s parse of the result: unknown fields never reach the wire, keys in schema order', async () => {
+    const res = await callRoute(tenantRoute({ envelope: f5Envelope, scope: 'read', response }, handler), { path: '/x', headers: bearer(keyA) });
+    expect(res.text).toBe('{"id":"x","amount":1}');
+  });
+
+  it('a result the schema refuses is a 500 that shows none of it', async () => {
+    const wrong = tenantRoute({ envelope: f5Envelope, scope: 'read', response }, async () => ({ id: 'x', amount: 'secret-ish' }));
+    const res = await callRoute(wrong, { path: '/x', headers: bearer(keyA) });
+    expect(res.status).toBe(500);
+    expect(res.text).not.toContain('secret-ish');
+  });
+
+  it('exactResponse writes the result as built (for handlers whose tests prove the parse would change nothing)', async () => {
+    const res = await callRoute(tenantRoute({ envelope: f5Envelope, scope: 'read', response, exactResponse: true }, handler), { path: '/x', headers: bearer(keyA) });
+    expect(res.text).toBe('{"amount":1,"id":"x","internal":"kept off the wire"}');
+  });
+});
+
 describe('tenantRoute: input validation', () => {
   const listRoute = tenantRoute(
     { envelope: recordsEnvelope, scope: 'read', query: z.strictObject({ page: z.coerce.number().int().min(1).default(1) }) },

@@ -25,7 +25,21 @@ export type RouteHandler = (request: Request, context: RouteParams) => Promise<R
 export type TenantCaller = { scope: TenantScope; actor: Actor; via: 'api_key' | 'session' };
 
 /** An operation's schemas (server/rest/operations.ts): inputs parsed here; `response` parses what the handler returns. */
-type Schemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = { params?: P; query?: Q; body?: B; response?: z.ZodType };
+type Schemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
+  params?: P; query?: Q; body?: B; response?: z.ZodType;
+  /**
+   * The handler returns its body already in the response schema's exact shape (a typed mapper, keys
+   * in wire order), so the guard writes it without parsing it again: a hot read's page is not copied
+   * a second time on every request. The operation's tests require that the schema's parse of what
+   * the handler returns changes nothing (same bytes through the JSON writer).
+   */
+  exactResponse?: boolean;
+};
+
+/** What the guard writes for a handler's result: the schema's parse of it, or the result itself when it is already exact. */
+function responseBody(schemas: Schemas<z.ZodType, z.ZodType, z.ZodType>, result: unknown): unknown {
+  return schemas.response && !schemas.exactResponse ? schemas.response.parse(result) : result;
+}
 
 type HandlerInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   request: Request;
@@ -133,8 +147,7 @@ export function tenantRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType
         try {
           const result = await handler({ ...input, request, meta, caller, namespace });
           if (result instanceof Response) return result;
-          const body = options.response ? options.response.parse(result) : result;
-          return new Response(writeJson(options.envelope.success(body, meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
+          return new Response(writeJson(options.envelope.success(responseBody(options, result), meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
         } catch (error) {
           return errorResponse(error, options.envelope, meta);
         }
@@ -165,8 +178,7 @@ export function serviceRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodTyp
       const input = await parseInput(request, context, options);
       const result = await handler({ ...input, request, meta, actor: serviceActor(meta.request), credentialId: service.id });
       if (result instanceof Response) return result; // a streamed body (the export) writes its own envelope
-      const body = options.response ? options.response.parse(result) : result;
-      return new Response(writeJson(options.envelope.success(body, meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
+      return new Response(writeJson(options.envelope.success(responseBody(options, result), meta)), { status: 200, headers: { ...JSON_HEADERS, 'x-trace-id': meta.traceId } });
     } catch (error) {
       return errorResponse(error, options.envelope, meta);
     }
